@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "greenrate",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "greenrate", targets: ["greenrate"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Debian's libsqlite3-dev, through one module map.
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    // The rule language: lexer, parser, checker, compiler. No Foundation, no dependencies.
+    .target(name: "GreenrateLanguage"),
+    // Record readers, the scoring pipeline and the SQLite store.
+    .target(name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "CSQLite"]),
+    // The commands, as a library the tests import.
+    .target(
+      name: "GreenrateCLI",
+      dependencies: [
+        "GreenrateLanguage", "GreenrateEngine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "greenrate", dependencies: ["GreenrateCLI"]),
+    .testTarget(
+      name: "GreenrateLanguageTests",
+      dependencies: ["GreenrateLanguage"]
+    ),
+    .testTarget(
+      name: "GreenrateEngineTests",
+      dependencies: ["GreenrateEngine", "GreenrateLanguage", "CSQLite"]
+    ),
+    .testTarget(
+      name: "GreenrateCLITests",
+      dependencies: ["GreenrateCLI", "GreenrateEngine", "GreenrateLanguage"]
+    ),
+  ]
+)

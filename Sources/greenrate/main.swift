@@ -1,0 +1,3 @@
+import GreenrateCLI
+
+GreenrateCommand.main()
