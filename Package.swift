@@ -30,6 +30,11 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "greenrate", dependencies: ["GreenrateCLI"]),
+    // Throughput measurements run by scripts/bench (release builds only).
+    .executableTarget(
+      name: "greenrate-bench",
+      dependencies: ["GreenrateEngine", "GreenrateLanguage"]
+    ),
     .testTarget(
       name: "GreenrateLanguageTests",
       dependencies: ["GreenrateLanguage"]

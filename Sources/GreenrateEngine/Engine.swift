@@ -1,0 +1,1 @@
+// The engine target: record readers, the scoring pipeline and the SQLite store.
