@@ -14,7 +14,6 @@ let package = Package(
     // Debian's libsqlite3-dev, through one module map.
     .systemLibrary(
       name: "CSQLite",
-      pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"])]
     ),
     // The rule language: lexer, parser, checker, compiler. No Foundation, no dependencies.
