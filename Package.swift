@@ -36,11 +36,13 @@ let package = Package(
     ),
     .testTarget(
       name: "GreenrateLanguageTests",
-      dependencies: ["GreenrateLanguage"]
+      dependencies: ["GreenrateLanguage"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "GreenrateEngineTests",
-      dependencies: ["GreenrateEngine", "GreenrateLanguage", "CSQLite"]
+      dependencies: ["GreenrateEngine", "GreenrateLanguage", "CSQLite"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "GreenrateCLITests",

@@ -5,8 +5,49 @@ public struct GreenrateCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "greenrate",
     abstract: "Green ratings and green-loan eligibility for small merchants, from rule files.",
-    subcommands: []
+    discussion: """
+      Examples:
+        greenrate check Rules/sme-green.rules
+        greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite
+        greenrate rescore M00012345 --db ratings.sqlite --set certifications=ISO14001
+      """,
+    subcommands: [
+      CheckCommand.self, ScoreCommand.self, TestCommand.self, BatchCommand.self,
+      RescoreCommand.self, ExplainCommand.self, RunsCommand.self, GenerateCommand.self,
+    ]
   )
 
   public init() {}
+
+  /// Runs the command line (without the program name) and exits.
+  public static func run(arguments: [String]) -> Never {
+    main(normalized(arguments))
+    exit(withError: nil)
+  }
+
+  /// Rewrites `--resume N` / `--resume=N` to `--resume-run N`: `--resume` takes an
+  /// optional run id, which the argument parser cannot express directly.
+  public static func normalized(_ arguments: [String]) -> [String] {
+    var out: [String] = []
+    var i = 0
+    while i < arguments.count {
+      let a = arguments[i]
+      if a == "--resume", i + 1 < arguments.count, isRunID(arguments[i + 1]) {
+        out += ["--resume", "--resume-run", arguments[i + 1]]
+        i += 2
+        continue
+      }
+      if a.hasPrefix("--resume="), isRunID(String(a.dropFirst(9))) {
+        out += ["--resume", "--resume-run", String(a.dropFirst(9))]
+      } else {
+        out.append(a)
+      }
+      i += 1
+    }
+    return out
+  }
+
+  private static func isRunID(_ s: String) -> Bool {
+    !s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+  }
 }

@@ -1,9 +1,32 @@
 extension Program {
   /// Parses, checks and compiles a rule file; throws every error found.
   public static func compile(source: [UInt8], file: String) throws(RuleFileError) -> Program {
-    fatalError("FRONTEND/COMPILER-HELPER: parse -> check -> compile")
+    let (checked, diagnostics) = Frontend.check(source: source)
+    guard let checked, diagnostics.isEmpty else {
+      throw RuleFileError(file: file, source: source, diagnostics: diagnostics)
+    }
+    return Program(checked: checked, file: file, sha256: SHA256.hex(source))
+  }
+
+  /// Compiles a rule set that checked without error.
+  init(checked rules: CheckedRuleSet, file: String, sha256: String) {
+    let layout = RecordLayout(inputs: rules.inputs.map { ($0.name, $0.type, $0.isKey) })
+    var compiler = Compiler(rules: rules, layout: layout)
+    let code = compiler.compile()
+    let factors = rules.factors.map { factor in
+      FactorInfo(
+        name: factor.name, title: factor.title,
+        bands: factor.bands.map { band in
+          BandInfo(
+            points: band.points, reason: band.reason, location: band.location,
+            isElse: band.condition == nil)
+        },
+        best: factor.bands.map(\.points).max() ?? 0)
+    }
+    self.init(
+      file: file, name: rules.name, version: rules.version, sha256: sha256, layout: layout,
+      factors: factors, knockoutCodes: rules.knockouts.map(\.code),
+      denialCodes: rules.denials.map(\.code), ratingLabels: rules.rating.map(\.label),
+      outputs: rules.outputs.map { OutputInfo(name: $0.name, type: $0.expr.type) }, code: code)
   }
 }
-
-/// The compiled form of a rule set. COMPILER-HELPER owns this.
-struct CompiledCode: Sendable {}

@@ -22,6 +22,20 @@ public struct RecordBuffer: Sendable {
     lines.reserveCapacity(capacity)
   }
 
+  /// Builds a buffer of `lines.count` rows from columns already filled (laid out as the
+  /// properties above say), for readers that decode into storage of their own rather
+  /// than row by row through `appendRow`.
+  public init(
+    layout: RecordLayout, scalars: [Double], texts: [Text?], sets: [TextSet], lines: [Int]
+  ) {
+    self.layout = layout
+    self.scalars = scalars
+    self.texts = texts
+    self.sets = sets
+    self.lines = lines
+    self.count = lines.count
+  }
+
   /// Appends a row with every field missing (sets empty) and returns its index.
   @discardableResult
   public mutating func appendRow(line: Int) -> Int {

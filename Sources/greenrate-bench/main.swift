@@ -1,2 +1,8 @@
-// Benchmarks behind scripts/bench; see that script. BENCH: filled in later.
-print("greenrate-bench: nothing yet")
+// Benchmarks behind scripts/bench; see that script.
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "score": scoreBenchMain(Array(arguments.dropFirst()))
+case "parse": parseBenchMain(Array(arguments.dropFirst()))
+case "batch": batchBenchMain(Array(arguments.dropFirst()))
+default: print("usage: greenrate-bench (score RULES [N] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only])")
+}

@@ -1,3 +1,3 @@
 import GreenrateCLI
 
-GreenrateCommand.main()
+GreenrateCommand.run(arguments: Array(CommandLine.arguments.dropFirst()))

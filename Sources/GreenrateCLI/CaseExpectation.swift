@@ -1,0 +1,74 @@
+import GreenrateEngine
+import GreenrateLanguage
+
+/// The `expect_*` fields of one test case, and how a result measures up to them.
+struct CaseExpectation {
+  static let fieldNames = ["expect_rating", "expect_eligible", "expect_score", "expect_reasons"]
+
+  let rating: ExtraField
+  let eligible: ExtraField
+  let score: ExtraField
+  let reasons: ExtraField
+
+  init(_ extras: ArraySlice<ExtraField>) {
+    let e = Array(extras)
+    rating = e.count > 0 ? e[0] : .missing
+    eligible = e.count > 1 ? e[1] : .missing
+    score = e.count > 2 ? e[2] : .missing
+    reasons = e.count > 3 ? e[3] : .missing
+  }
+
+  /// One line per field that differs: field, expected, actual.
+  func mismatches(_ r: ScoreResult) -> [String] {
+    var out: [String] = []
+    switch rating {
+    case .missing: break
+    case .text(let s) where s == r.rating: break
+    default: out.append("expect_rating: expected \(show(rating)), actual \"\(r.rating)\"")
+    }
+    switch eligible {
+    case .missing: break
+    case .bool(let b) where b == r.eligible: break
+    case .text(let s) where Self.bool(s) == r.eligible: break
+    default: out.append("expect_eligible: expected \(show(eligible)), actual \(r.eligible)")
+    }
+    switch score {
+    case .missing: break
+    case .number(let x) where abs(x - r.score) <= 1e-9: break
+    case .text(let s) where Double(s).map { abs($0 - r.score) <= 1e-9 } == true: break
+    default: out.append("expect_score: expected \(show(score)), actual \(r.score)")
+    }
+    let actualReasons = r.reasons.joined(separator: ";")
+    switch reasons {
+    case .missing: break
+    case .list(let l) where l == r.reasons: break
+    case .text(let s) where Self.codes(s) == r.reasons: break
+    default: out.append("expect_reasons: expected \(show(reasons)), actual \"\(actualReasons)\"")
+    }
+    return out
+  }
+
+  private static func bool(_ s: String) -> Bool? {
+    switch s.lowercased() {
+    case "true", "1", "yes": return true
+    case "false", "0", "no": return false
+    default: return nil
+    }
+  }
+
+  private static func codes(_ s: String) -> [String] {
+    s.split(separator: ";").map { item in
+      String(item.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }.filter { !$0.isEmpty }
+  }
+
+  private func show(_ e: ExtraField) -> String {
+    switch e {
+    case .missing: return "nothing"
+    case .text(let s): return "\"\(s)\""
+    case .number(let x): return "\(x)"
+    case .bool(let b): return "\(b)"
+    case .list(let l): return "\"\(l.joined(separator: ";"))\""
+    }
+  }
+}

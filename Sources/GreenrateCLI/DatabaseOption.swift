@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import GreenrateEngine
+
+/// `--db DB` for the commands that read (or add to) an existing database: `rescore`,
+/// `explain`, `runs`.
+struct DatabaseOption: ParsableArguments {
+  @Option(
+    name: .customLong("db"),
+    help: ArgumentHelp(
+      "The SQLite database a batch wrote (default: ./greenrate.sqlite).", valueName: "DB"))
+  var path: String = "greenrate.sqlite"
+
+  /// Opens the store, or prints one error line and exits 1. Never creates a database:
+  /// a mistyped path must not look like an empty one.
+  func open() throws -> Store {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue
+    else {
+      Console.error("error: no database at `\(path)` (`greenrate batch ... --db \(path)` makes one)")
+      throw ExitCode(1)
+    }
+    do {
+      return try Store(path: path)
+    } catch {
+      throw fail(error)
+    }
+  }
+
+  /// Prints a database error as one line and returns the exit to throw.
+  func fail(_ error: SQLiteError) -> ExitCode {
+    Console.error("error: \(path): \(error.message)")
+    return ExitCode(1)
+  }
+}

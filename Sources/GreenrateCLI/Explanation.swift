@@ -1,0 +1,55 @@
+import GreenrateEngine
+import GreenrateLanguage
+
+/// A stored rating made ready to show: the values `explain` prints, as text for a
+/// person (`text`) or as JSON for a program (`json`).
+struct Explanation {
+  let rating: StoredRating
+  /// The run's rule file, when it is unchanged (for quoting band conditions).
+  let source: RuleSource?
+
+  /// The highest score the run's rule set allows: the sum of each factor's best band.
+  var bestScore: Double { rating.factors.reduce(0) { $0 + $1.best } }
+
+  /// The matched band's condition as the rule file reads (`when ...` or `else`), if the
+  /// file is still the run's.
+  func condition(_ factor: StoredRating.Factor) -> String? {
+    guard let band = factor.matchedBand else { return nil }
+    return source?.condition(at: band.location)
+  }
+
+  /// A number as results print it (`40`, `0.125`).
+  static func number(_ x: Double) -> String {
+    var w = JSONWriter(capacity: 24)
+    w.number(x)
+    return w.text
+  }
+
+  /// An input value for a person: missing and empty values said in words.
+  static func shown(_ value: Value) -> String {
+    switch value {
+    case .missing: return "(missing)"
+    case .text(let t): return t.string.isEmpty ? "\"\"" : t.string
+    case .set(let s): return s.items.isEmpty ? "(empty set)" : s.items.map(\.string).joined(separator: "; ")
+    default: return StoredRecord.cellText(value)
+    }
+  }
+
+  /// A stored output value for a person.
+  static func shown(_ json: StoredJSON) -> String {
+    switch json {
+    case .null: return "(missing)"
+    case .bool(let b): return b ? "true" : "false"
+    case .number(let x): return number(x)
+    case .string(let s): return s.isEmpty ? "\"\"" : s
+    case .array(let items):
+      return items.isEmpty ? "(empty set)" : items.map(shown).joined(separator: "; ")
+    case .object: return json.jsonText
+    }
+  }
+
+  /// Codes as a list, or `none`.
+  static func codes(_ codes: [String]) -> String {
+    codes.isEmpty ? "none" : codes.joined(separator: ", ")
+  }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import GreenrateLanguage
+
+/// Loads and compiles a rule file for a command, reporting errors the analyst's way.
+enum RuleFile {
+  /// The compiled program, or every error printed to standard error and exit 1.
+  static func load(_ path: String) throws -> Program {
+    let bytes = try readFile(path)
+    do {
+      return try Program.compile(source: bytes, file: path)
+    } catch {
+      Console.error(error.rendered, terminator: "")
+      throw ExitCode(1)
+    }
+  }
+
+  /// A file's bytes, or a one-line error and exit 1.
+  static func readFile(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      Console.error("error: cannot read `\(path)`")
+      throw ExitCode(1)
+    }
+    return [UInt8](data)
+  }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import GreenrateEngine
+import GreenrateLanguage
+
+/// `greenrate runs`: the database's runs, newest first.
+struct RunsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "runs",
+    abstract: "List the runs in a database, newest first.",
+    discussion: """
+      One row per run: its id, kind (batch or rescore), status (running, completed or \
+      failed; a run killed mid-way stays running until --resume finishes it), as-of \
+      date, records read, scored and rejected, rule set name and version with the start \
+      of its SHA-256, start time (UTC), duration and input.
+
+      Examples:
+        greenrate runs --db ratings.sqlite
+        greenrate runs --db ratings.sqlite --limit 5
+        greenrate runs --db ratings.sqlite --json
+      """
+  )
+
+  @OptionGroup var database: DatabaseOption
+
+  @Option(help: "Show only the newest N runs.")
+  var limit: Int?
+
+  @Flag(help: "Print one JSON object per run instead of a table.")
+  var json = false
+
+  func validate() throws {
+    if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+  }
+
+  func run() throws {
+    let store = try database.open()
+    var runs: [RunInfo]
+    do {
+      runs = try store.runs().reversed()
+    } catch {
+      throw database.fail(error)
+    }
+    if let limit, runs.count > limit { runs.removeLast(runs.count - limit) }
+    if json {
+      Console.write(Array(runs.map { RunsCommand.json($0) + "\n" }.joined().utf8))
+    } else if runs.isEmpty {
+      Console.line("no runs in \(database.path)")
+    } else {
+      Console.write(Array(RunsCommand.table(runs).rendered().utf8))
+    }
+  }
+
+  /// The runs as an aligned table.
+  static func table(_ runs: [RunInfo]) -> TextTable {
+    var table = TextTable([
+      .init("RUN", .right), .init("KIND"), .init("STATUS"), .init("AS OF"), .init("READ", .right),
+      .init("SCORED", .right), .init("REJECTED", .right), .init("RULE SET"), .init("SHA256"),
+      .init("STARTED"), .init("DURATION", .right), .init("INPUT"),
+    ])
+    for run in runs {
+      table.append([
+        String(run.id), run.kind.rawValue, run.status.rawValue, run.asOf, String(run.recordsRead),
+        String(run.recordsScored), String(run.recordsRejected),
+        "\(run.ruleset) \(run.rulesetVersion)", String(run.rulesetSHA256.prefix(12)),
+        run.startedAt, duration(run).map(RunsCommand.format) ?? "-", run.input ?? "-",
+      ])
+    }
+    return table
+  }
+
+  /// Whole seconds from start to finish; nil while unfinished or if a time is unreadable.
+  static func duration(_ run: RunInfo) -> Int? {
+    guard let finished = run.finishedAt.flatMap(seconds), let started = seconds(run.startedAt)
+    else { return nil }
+    return max(0, finished - started)
+  }
+
+  /// `7s`, `4m 05s`, `2h 03m`.
+  static func format(_ seconds: Int) -> String {
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
+    if seconds < 60 { return "\(seconds)s" }
+    if seconds < 3600 { return "\(seconds / 60)m \(two(seconds % 60))s" }
+    return "\(seconds / 3600)h \(two(seconds % 3600 / 60))m"
+  }
+
+  /// Seconds since the epoch of `YYYY-MM-DDTHH:MM:SSZ`.
+  static func seconds(_ time: String) -> Int? {
+    let bytes = Array(time.utf8)
+    guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
+      let day = Day.parse(bytes[0..<10])
+    else { return nil }
+    func field(_ at: Int) -> Int? {
+      let (a, b) = (Int(bytes[at]) - 48, Int(bytes[at + 1]) - 48)
+      return (0...9).contains(a) && (0...9).contains(b) ? a * 10 + b : nil
+    }
+    guard let h = field(11), let m = field(14), let s = field(17) else { return nil }
+    return day * 86_400 + h * 3600 + m * 60 + s
+  }
+
+  /// One run as a JSON object, with the `runs` table's column names.
+  static func json(_ run: RunInfo) -> String {
+    var w = JSONWriter(capacity: 512)
+    func text(_ name: StaticString, _ value: String?) {
+      w.raw(name)
+      if let value { w.string(value) } else { w.null() }
+    }
+    w.raw("{\"run_id\":")
+    w.number(Double(run.id))
+    text(",\"kind\":", run.kind.rawValue)
+    text(",\"status\":", run.status.rawValue)
+    text(",\"ruleset\":", run.ruleset)
+    text(",\"ruleset_version\":", run.rulesetVersion)
+    text(",\"ruleset_sha256\":", run.rulesetSHA256)
+    text(",\"as_of\":", run.asOf)
+    text(",\"input\":", run.input)
+    text(",\"started_at\":", run.startedAt)
+    text(",\"finished_at\":", run.finishedAt)
+    w.raw(",\"records_read\":")
+    w.number(Double(run.recordsRead))
+    w.raw(",\"records_scored\":")
+    w.number(Double(run.recordsScored))
+    w.raw(",\"records_rejected\":")
+    w.number(Double(run.recordsRejected))
+    w.raw(",\"records_eligible\":")
+    w.number(Double(run.recordsEligible))
+    text(",\"rules_path\":", run.rulesPath)
+    text(",\"failure\":", run.failure)
+    w.byte(UInt8(ascii: "}"))
+    return w.text
+  }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import GreenrateEngine
+import GreenrateLanguage
+
+/// `greenrate test RULES CASES...`: check a rule file against expected results.
+struct TestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "test",
+    abstract: "Run test cases against a rule file.",
+    discussion: """
+      Each case file is a CSV or JSON Lines file of records with extra fields \
+      expect_rating, expect_eligible, expect_score (compared to 1e-9) and expect_reasons \
+      (;-separated in CSV, an array in JSON; order matters). An absent field, or an empty \
+      CSV cell, is not checked. Prints each failing case and a final line \
+      `N passed, M failed`; exits 1 if any failed.
+
+      Example:
+        greenrate test Rules/sme-green.rules Rules/sme-green.cases.csv
+      """
+  )
+
+  @Argument(help: "The rule file.")
+  var rules: String
+
+  @Argument(help: "Case files (.csv, .jsonl or .ndjson).")
+  var cases: [String]
+
+  @OptionGroup var asOf: AsOfOption
+
+  func validate() throws {
+    if cases.isEmpty { throw ValidationError("give at least one case file") }
+    for path in cases { _ = try inputFormat(path: path, explicit: nil) }
+  }
+
+  func run() throws {
+    let program = try RuleFile.load(rules)
+    var passed = 0
+    var failed = 0
+    for path in cases {
+      let reader: RecordReader
+      do {
+        reader = try RecordReader(
+          path: path, format: inputFormat(path: path, explicit: nil), layout: program.layout,
+          extraFields: CaseExpectation.fieldNames)
+      } catch let error as ReaderError {
+        Console.error("error: \(error.message)")
+        throw ExitCode(1)
+      }
+      var scorer = SequentialScorer(
+        reader: reader, program: program, asOf: asOf.day,
+        extraCount: CaseExpectation.fieldNames.count)
+      try readingErrorsExit {
+        try scorer.forEach { outcome in
+          let problems: [String]
+          let line: Int
+          switch outcome {
+          case .scored(let result, let l, let extras):
+            line = l
+            problems = CaseExpectation(extras).mismatches(result)
+          case .rejected(let reject):
+            line = reject.line
+            problems = ["rejected: \(reject.message)"]
+          }
+          if problems.isEmpty {
+            passed += 1
+          } else {
+            failed += 1
+            for p in problems { Console.line("\(path):\(line): \(p)") }
+          }
+        }
+      }
+    }
+    Console.line("\(passed) passed, \(failed) failed")
+    if failed > 0 { throw ExitCode(1) }
+  }
+}
+
+/// Runs `body`; a reader error mid-file becomes one error line and exit 1.
+func readingErrorsExit(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let error as ReaderError {
+    Console.error("error: \(error.message)")
+    throw ExitCode(1)
+  }
+}

@@ -1,0 +1,110 @@
+import Dispatch
+
+extension BatchRunner {
+  /// How the pipeline ended.
+  enum PipelineEnd {
+    case finished
+    case stopped(ChunkWriter.Stop)
+    case readError(ReaderError)
+    case databaseError(SQLiteError)
+  }
+
+  /// Reads on this thread, scores on a concurrent queue, writes on a serial queue.
+  ///
+  /// Two semaphores, both waited on only by this (reading) thread, never inside a work
+  /// item: `inFlight` bounds the chunks between reading and writing (back-pressure:
+  /// memory stays flat), `slots` bounds the scoring items running at once (`--jobs`).
+  /// A work item is a whole chunk (thousands of records) and never blocks; the writer
+  /// reorders finished chunks by sequence number and commits them in input order, so
+  /// the stored result is the same for every `--jobs`.
+  func pipeline(reader: RecordReader, scorer: ChunkScorer, writer: ChunkWriter) -> PipelineEnd {
+    let jobs = max(1, options.jobs)
+    let scoring = DispatchQueue(label: "greenrate.batch.score", attributes: .concurrent)
+    let writing = DispatchQueue(label: "greenrate.batch.write")
+    let inFlight = DispatchSemaphore(value: jobs * 2 + 2)
+    let slots = DispatchSemaphore(value: jobs)
+    let group = DispatchGroup()
+    let sink = OrderedSink(writer: writer, inFlight: inFlight, group: group)
+    let chunkSize = max(1, options.chunkSize)
+    var sequence = 0
+    var readError: ReaderError?
+    while !sink.isStopped {
+      inFlight.wait()
+      let chunk: ReadChunk?
+      do {
+        chunk = try reader.nextChunk(maxRecords: chunkSize)
+      } catch {
+        readError = error
+        inFlight.signal()
+        break
+      }
+      guard let chunk else {
+        inFlight.signal()
+        break
+      }
+      slots.wait()
+      group.enter()
+      let number = sequence
+      sequence += 1
+      scoring.async {
+        let scored = scorer.score(chunk, sequence: number)
+        slots.signal()
+        writing.async { sink.accept(scored) }
+      }
+    }
+    group.wait()
+    if let error = sink.error { return .databaseError(error) }
+    if let stop = writer.stop { return .stopped(stop) }
+    if let readError { return .readError(readError) }
+    return .finished
+  }
+}
+
+/// The writer stage: puts scored chunks back in input order and hands them to the
+/// `ChunkWriter`. Its state is touched only on the serial writer queue; only the stop
+/// flag is read from the reading thread, under a lock.
+final class OrderedSink: @unchecked Sendable {
+  private let writer: ChunkWriter
+  private let inFlight: DispatchSemaphore
+  private let group: DispatchGroup
+  private var waiting: [Int: ScoredChunk] = [:]
+  private var next = 0
+  private let lock = DispatchSemaphore(value: 1)
+  private var stopped = false
+  private(set) var error: SQLiteError?
+
+  init(writer: ChunkWriter, inFlight: DispatchSemaphore, group: DispatchGroup) {
+    self.writer = writer
+    self.inFlight = inFlight
+    self.group = group
+  }
+
+  /// Whether the writer has stopped the run (failed, interrupted or a database error).
+  var isStopped: Bool {
+    lock.wait()
+    defer { lock.signal() }
+    return stopped
+  }
+
+  /// Takes a scored chunk (on the writer queue) and writes every chunk now in order.
+  func accept(_ chunk: ScoredChunk) {
+    waiting[chunk.sequence] = chunk
+    while let ready = waiting.removeValue(forKey: next) {
+      next += 1
+      if !isStopped {
+        do {
+          try writer.write(ready)
+        } catch {
+          self.error = error
+        }
+        if error != nil || writer.stop != nil {
+          lock.wait()
+          stopped = true
+          lock.signal()
+        }
+      }
+      inFlight.signal()
+      group.leave()
+    }
+  }
+}

@@ -1,0 +1,86 @@
+/// What a batch did: the run's totals and this invocation's speed.
+public struct BatchSummary: Sendable {
+  public var runID: Int64
+  public var status: RunInfo.Status
+  /// Whether this invocation carried on an unfinished run.
+  public var resumed: Bool
+  /// The run's totals (across every invocation of a resumed run).
+  public var read: Int
+  public var scored: Int
+  public var rejected: Int
+  public var eligible: Int
+  /// Scored records per rating label, in the rule set's order.
+  public var ratingCounts: [(label: String, count: Int)]
+  /// Why the run failed (`--max-rejects` exceeded), when it did.
+  public var failure: String?
+  /// Seconds this invocation took.
+  public var elapsed: Double
+  /// Records this invocation handled (scored or rejected).
+  public var processed: Int
+
+  /// This invocation's throughput.
+  public var merchantsPerSecond: Double { elapsed > 0 ? Double(processed) / elapsed : 0 }
+
+  /// The share of scored records that are eligible, 0...1.
+  public var eligibleShare: Double { scored > 0 ? Double(eligible) / Double(scored) : 0 }
+
+  /// The human summary printed at the end of a batch.
+  public var text: String {
+    var lines: [String] = []
+    lines.append(
+      "run \(runID) \(status.rawValue)\(resumed ? " (resumed)" : "")"
+        + (failure.map { ": \($0)" } ?? ""))
+    let width = [read, scored, rejected].map { BatchSummary.grouped($0).count }.max() ?? 1
+    func row(_ name: String, _ value: Int, _ tail: String = "") -> String {
+      let v = BatchSummary.grouped(value)
+      return "  \(name)\(String(repeating: " ", count: 10 - name.count))"
+        + String(repeating: " ", count: width - v.count) + v + tail
+    }
+    lines.append(row("read", read, " records"))
+    lines.append(row("scored", scored))
+    lines.append(row("rejected", rejected))
+    if !ratingCounts.isEmpty {
+      let parts = ratingCounts.map { label, count in
+        "\(label) \(BatchSummary.grouped(count)) (\(BatchSummary.percent(count, of: scored)))"
+      }
+      lines.append("  ratings   " + parts.joined(separator: ", "))
+    }
+    lines.append(
+      "  eligible  \(BatchSummary.grouped(eligible)) of \(BatchSummary.grouped(scored)) scored "
+        + "(\(BatchSummary.percent(eligible, of: scored)))")
+    lines.append(
+      "  elapsed   \(BatchSummary.fixed(elapsed, digits: 2)) s, "
+        + "\(BatchSummary.grouped(Int(merchantsPerSecond.rounded()))) merchants/s")
+    return lines.joined(separator: "\n")
+  }
+
+  /// `1234567` as `1,234,567`.
+  static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return value < 0 ? "-" + out : out
+  }
+
+  /// A share as `12.3%`.
+  static func percent(_ part: Int, of whole: Int) -> String {
+    whole > 0 ? fixed(100 * Double(part) / Double(whole), digits: 1) + "%" : "0.0%"
+  }
+
+  /// A non-negative number with a fixed number of decimals.
+  static func fixed(_ x: Double, digits: Int) -> String {
+    guard x.isFinite else { return "-" }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = Int((abs(x) * scale).rounded())
+    let whole = scaled / Int(scale)
+    let fraction = String(scaled % Int(scale))
+    let sign = x < 0 && scaled > 0 ? "-" : ""
+    if digits == 0 { return sign + String(whole) }
+    return sign + String(whole) + "."
+      + String(repeating: "0", count: digits - fraction.count) + fraction
+  }
+}

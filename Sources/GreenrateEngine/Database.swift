@@ -1,0 +1,115 @@
+import CSQLite
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One SQLite connection: the only owner of a `sqlite3` handle.
+///
+/// Not thread-safe by design: the batch gives its connection to one writer, and every
+/// other command opens its own.
+public final class Database {
+  let handle: OpaquePointer
+  /// The path as opened.
+  public let path: String
+
+  /// Opens (creating if needed) the database at `path`.
+  ///
+  /// `busyTimeout` bounds how long a statement waits for another connection's write
+  /// lock. The handler polls every millisecond, unlike SQLite's default one whose
+  /// waits grow to 100 ms: a batch writer frees the lock only briefly between commits,
+  /// and a coarse poll would almost never see that gap.
+  public init(path: String, readOnly: Bool = false, busyTimeout milliseconds: Int = 30_000)
+    throws(SQLiteError)
+  {
+    var db: OpaquePointer?
+    let flags =
+      (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+      | SQLITE_OPEN_NOMUTEX
+    let rc = sqlite3_open_v2(path, &db, flags, nil)
+    guard rc == SQLITE_OK, let db else {
+      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      if let db { sqlite3_close_v2(db) }
+      throw SQLiteError(code: rc, message: "cannot open \(path): \(message)")
+    }
+    handle = db
+    self.path = path
+    sqlite3_extended_result_codes(db, 1)
+    sqlite3_busy_handler(
+      db,
+      { context, attempts in
+        let limit = Int(bitPattern: context)
+        guard attempts < limit else { return 0 }
+        usleep(1000)
+        return 1
+      }, UnsafeMutableRawPointer(bitPattern: max(1, milliseconds)))
+  }
+
+  deinit { sqlite3_close_v2(handle) }
+
+  /// Runs one or more statements that take no parameters and return no rows we need.
+  public func execute(_ sql: String) throws(SQLiteError) {
+    var errorMessage: UnsafeMutablePointer<CChar>?
+    let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+    if rc != SQLITE_OK {
+      let message = errorMessage.map { String(cString: $0) } ?? lastMessage
+      sqlite3_free(errorMessage)
+      throw SQLiteError(code: sqlite3_extended_errcode(handle), message: message, sql: sql)
+    }
+  }
+
+  /// Compiles one statement, meant to be kept and reused.
+  public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+    var statement: OpaquePointer?
+    let rc = sqlite3_prepare_v3(
+      handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+    guard rc == SQLITE_OK, let statement else {
+      throw SQLiteError(code: rc, message: lastMessage, sql: sql)
+    }
+    return Statement(handle: statement, database: self, sql: sql)
+  }
+
+  /// Rows changed by the last INSERT, UPDATE or DELETE.
+  public var changes: Int { Int(sqlite3_changes(handle)) }
+
+  public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+  /// Whether a transaction is open (autocommit is off).
+  public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+  /// Runs `body` in a write transaction taken at once (`BEGIN IMMEDIATE`), so that a
+  /// read never has to be upgraded to a write under a concurrent writer; commits when
+  /// `body` returns, rolls back when it throws.
+  public func writeTransaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+    try execute("BEGIN IMMEDIATE")
+    do {
+      let value = try body()
+      try execute("COMMIT")
+      return value
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// A read transaction, so that several queries see one snapshot.
+  public func readTransaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+    try execute("BEGIN")
+    do {
+      let value = try body()
+      try execute("COMMIT")
+      return value
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+  func error(_ rc: Int32, sql: String?) -> SQLiteError {
+    SQLiteError(code: sqlite3_extended_errcode(handle), message: lastMessage, sql: sql)
+  }
+}

@@ -1,0 +1,190 @@
+import GreenrateLanguage
+
+extension Store {
+  /// What a new run records about itself.
+  struct NewRun {
+    var kind: RunInfo.Kind
+    var program: Program
+    var rulesPath: String
+    var asOf: Int
+    var input: String? = nil
+    var inputFormat: String? = nil
+    var inputSize: Int64? = nil
+    var maxRejects: Int? = nil
+  }
+
+  /// The columns `runInfo(_:from:)` reads, in its order.
+  static let runColumnNames = [
+    "run_id", "kind", "status", "ruleset", "ruleset_version", "ruleset_sha256", "as_of", "input",
+    "started_at", "finished_at", "records_read", "records_scored", "records_rejected",
+    "records_eligible", "rules_path", "input_format", "max_rejects", "rating_labels",
+    "rating_counts", "resume_offset", "resume_line", "failure", "input_size",
+  ]
+
+  /// The run columns as a select list, each qualified with `table.` when given.
+  static func runColumns(_ table: String? = nil) -> String {
+    runColumnNames.map { name in table.map { "\($0).\(name)" } ?? name }.joined(separator: ", ")
+  }
+
+  /// Inserts a run with status `running` (in the caller's transaction, if any) and
+  /// returns its id.
+  func insertRun(_ run: NewRun) throws(SQLiteError) -> Int64 {
+    let statement = try db.prepare(
+      """
+      INSERT INTO runs (kind, status, ruleset, ruleset_version, ruleset_sha256, as_of, input,
+        started_at, rules_path, input_format, max_rejects, rating_labels, rating_counts,
+        record_fields, factor_info, input_size)
+      VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    let program = run.program
+    var labels = JSONWriter()
+    labels.stringArray(program.ratingLabels)
+    statement.bindAll([
+      .text(run.kind.rawValue), .text(program.name), .text(program.version),
+      .text(program.sha256), .text(Day.format(run.asOf)), run.input.map(SQLValue.text) ?? .null,
+      .text(UTCTime.now()), .text(run.rulesPath), run.inputFormat.map(SQLValue.text) ?? .null,
+      run.maxRejects.map { .integer(Int64($0)) } ?? .null, .text(labels.text),
+      .text(Store.countsJSON(Array(repeating: 0, count: program.ratingLabels.count))),
+      .text(StoredRecordCodec.fieldList(program.layout)), .text(Store.factorInfoJSON(program)),
+      run.inputSize.map(SQLValue.integer) ?? .null,
+    ])
+    try statement.run()
+    return db.lastInsertRowID
+  }
+
+  /// The counters and resume point a batch stores with every commit.
+  struct Progress {
+    var read = 0
+    var scored = 0
+    var rejected = 0
+    var eligible = 0
+    var ratingCounts: [Int] = []
+    var resumeOffset: Int64 = 0
+    var resumeLine = 0
+  }
+
+  /// Stores a run's progress (in the caller's transaction, with the rows it counts).
+  func saveProgress(_ progress: Progress, runID: Int64) throws(SQLiteError) {
+    let statement = try cached(
+      \.progress,
+      """
+      UPDATE runs SET records_read = ?, records_scored = ?, records_rejected = ?,
+        records_eligible = ?, rating_counts = ?, resume_offset = ?, resume_line = ?
+      WHERE run_id = ?
+      """)
+    statement.bindAll([
+      .integer(Int64(progress.read)), .integer(Int64(progress.scored)),
+      .integer(Int64(progress.rejected)), .integer(Int64(progress.eligible)),
+      .text(Store.countsJSON(progress.ratingCounts)), .integer(progress.resumeOffset),
+      .integer(Int64(progress.resumeLine)), .integer(runID),
+    ])
+    try statement.run()
+  }
+
+  /// Marks a run finished (`completed` or `failed`) now.
+  func finishRun(_ runID: Int64, status: RunInfo.Status, failure: String?) throws(SQLiteError) {
+    let statement = try db.prepare(
+      "UPDATE runs SET status = ?, finished_at = ?, failure = ? WHERE run_id = ?")
+    statement.bindAll([
+      .text(status.rawValue), .text(UTCTime.now()), failure.map(SQLValue.text) ?? .null,
+      .integer(runID),
+    ])
+    try statement.run()
+  }
+
+  /// Every run, oldest first.
+  public func runs() throws(SQLiteError) -> [RunInfo] {
+    try queryRuns("SELECT \(Store.runColumns()) FROM runs ORDER BY run_id", [])
+  }
+
+  /// The run with this id.
+  public func run(id: Int64) throws(SQLiteError) -> RunInfo? {
+    try queryRuns("SELECT \(Store.runColumns()) FROM runs WHERE run_id = ?", [.integer(id)]).first
+  }
+
+  /// The most recent batch run that never finished (killed, or running now).
+  public func latestUnfinishedBatch() throws(SQLiteError) -> RunInfo? {
+    try queryRuns(
+      """
+      SELECT \(Store.runColumns()) FROM runs WHERE kind = 'batch' AND status = 'running'
+      ORDER BY run_id DESC LIMIT 1
+      """, []
+    ).first
+  }
+
+  func queryRuns(_ sql: String, _ parameters: [SQLValue]) throws(SQLiteError) -> [RunInfo] {
+    let statement = try db.prepare(sql)
+    statement.bindAll(parameters)
+    var runs: [RunInfo] = []
+    while try statement.step() { runs.append(Store.runInfo(statement)) }
+    return runs
+  }
+
+  /// A `RunInfo` from a row selected as `runColumns` (from column `first` on).
+  static func runInfo(_ s: Statement, from first: Int32 = 0) -> RunInfo {
+    let labels = StoredJSON.parse(s.text(first + 17) ?? "[]")?.stringArray ?? []
+    let counts = StoredJSON.parse(s.text(first + 18) ?? "[]")?.arrayValue ?? []
+    var ratingCounts: [(label: String, count: Int)] = []
+    for (i, label) in labels.enumerated() {
+      ratingCounts.append((label, i < counts.count ? Int(counts[i].numberValue ?? 0) : 0))
+    }
+    return RunInfo(
+      id: s.int64(first), kind: RunInfo.Kind(rawValue: s.text(first + 1) ?? "") ?? .batch,
+      status: RunInfo.Status(rawValue: s.text(first + 2) ?? "") ?? .failed,
+      ruleset: s.text(first + 3) ?? "", rulesetVersion: s.text(first + 4) ?? "",
+      rulesetSHA256: s.text(first + 5) ?? "", asOf: s.text(first + 6) ?? "",
+      input: s.text(first + 7), startedAt: s.text(first + 8) ?? "",
+      finishedAt: s.text(first + 9), recordsRead: s.int(first + 10),
+      recordsScored: s.int(first + 11), recordsRejected: s.int(first + 12),
+      recordsEligible: s.int(first + 13), rulesPath: s.text(first + 14) ?? "",
+      inputFormat: s.text(first + 15), maxRejects: s.optionalInt64(first + 16).map { Int($0) },
+      ratingCounts: ratingCounts, resumeOffset: s.int64(first + 19),
+      resumeLine: s.int(first + 20), failure: s.text(first + 21),
+      inputSize: s.optionalInt64(first + 22))
+  }
+
+  static func countsJSON(_ counts: [Int]) -> String {
+    var w = JSONWriter(capacity: 8 * counts.count + 2)
+    w.byte(UInt8(ascii: "["))
+    for (i, c) in counts.enumerated() {
+      if i > 0 { w.byte(UInt8(ascii: ",")) }
+      w.number(Double(c))
+    }
+    w.byte(UInt8(ascii: "]"))
+    return w.text
+  }
+
+  /// The rule set's factors and bands, so `explain` can describe a stored rating even
+  /// after the rule file has changed.
+  static func factorInfoJSON(_ program: Program) -> String {
+    var w = JSONWriter(capacity: 512)
+    w.byte(UInt8(ascii: "["))
+    for (i, factor) in program.factors.enumerated() {
+      if i > 0 { w.byte(UInt8(ascii: ",")) }
+      w.raw("{\"name\":")
+      w.string(factor.name)
+      w.raw(",\"title\":")
+      if let title = factor.title { w.string(title) } else { w.null() }
+      w.raw(",\"best\":")
+      w.number(factor.best)
+      w.raw(",\"bands\":[")
+      for (j, band) in factor.bands.enumerated() {
+        if j > 0 { w.byte(UInt8(ascii: ",")) }
+        w.raw("{\"points\":")
+        w.number(band.points)
+        w.raw(",\"reason\":")
+        if let reason = band.reason { w.string(reason) } else { w.null() }
+        w.raw(",\"line\":")
+        w.number(Double(band.location.line))
+        w.raw(",\"column\":")
+        w.number(Double(band.location.column))
+        w.raw(",\"else\":")
+        w.bool(band.isElse)
+        w.byte(UInt8(ascii: "}"))
+      }
+      w.raw("]}")
+    }
+    w.byte(UInt8(ascii: "]"))
+    return w.text
+  }
+}

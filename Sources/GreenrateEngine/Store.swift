@@ -1,0 +1,56 @@
+import Glibc
+/// The SQLite store: runs, ratings, rejects, the `current_ratings` view and each
+/// merchant's stored record.
+///
+/// One `Store` owns one connection and is used from one thread at a time. The batch's
+/// writer owns its own; readers (`explain`, `runs`) and `rescore` open theirs, and WAL
+/// mode lets them work while a batch writes.
+public final class Store {
+  let db: Database
+  /// Prepared once, reused for every chunk (see `Store+Ratings`).
+  var statements = Statements()
+  /// Rating rows per INSERT statement on the batch path: several rows per statement
+  /// spread the statement's fixed cost (measured in `greenrate-bench batch`).
+  public var rowsPerInsert = 16
+
+  /// Opens or creates the database at `path`: WAL journal, `synchronous=NORMAL`, a
+  /// millisecond-polling busy timeout, and the schema.
+  ///
+  /// `cacheMegabytes` sizes SQLite's page cache; the batch writer asks for more
+  /// because its unique index is updated in merchant-id order, not append order.
+  public init(path: String, busyTimeoutMilliseconds: Int = 30_000, cacheMegabytes: Int = 8)
+    throws(SQLiteError)
+  {
+    db = try Database(path: path, busyTimeout: busyTimeoutMilliseconds)
+    if let v = getenv("GREENRATE_PAGE_SIZE") { try db.execute("PRAGMA page_size = \(String(cString: v))") }
+    try db.execute("PRAGMA journal_mode = WAL")
+    try db.execute("PRAGMA synchronous = NORMAL")
+    try db.execute("PRAGMA cache_size = -\(cacheMegabytes * 1024)")
+    try db.execute("PRAGMA temp_store = MEMORY")
+    try migrate()
+  }
+
+  /// The connection itself, for tools and benchmarks (PRAGMAs, ad-hoc queries).
+  public var connection: Database { db }
+
+  /// The path of the database file.
+  public var path: String { db.path }
+
+  /// Prepared statements, created on first use.
+  struct Statements {
+    var insertRatings: [Int: Statement] = [:]
+    var insertReject: Statement?
+    var keptLine: Statement?
+    var progress: Statement?
+  }
+
+  /// A statement prepared on first use and kept.
+  func cached(_ keyPath: WritableKeyPath<Statements, Statement?>, _ sql: String)
+    throws(SQLiteError) -> Statement
+  {
+    if let statement = statements[keyPath: keyPath] { return statement }
+    let statement = try db.prepare(sql)
+    statements[keyPath: keyPath] = statement
+    return statement
+  }
+}

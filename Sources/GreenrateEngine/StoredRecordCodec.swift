@@ -1,0 +1,211 @@
+import GreenrateLanguage
+
+/// The compact binary form of a record's input values, as `ratings.record` stores it.
+///
+/// Values follow the run's `record_fields` order, so no names repeat per row:
+/// - scalar (`number`, `bool`, `date`): tag 0 = missing; 1 = an integer, then its
+///   zigzag LEB128 varint (bools, dates and whole numbers: one to three bytes);
+///   2 = then the 8 bytes of the IEEE double, little-endian.
+/// - `text`: varint(length + 1) then the UTF-8 bytes; 0 = missing.
+/// - `set`: varint(count), then each item as varint(length) and its bytes.
+/// The first byte is the format version (1).
+public enum StoredRecordCodec {
+  static let formatVersion: UInt8 = 1
+
+  /// Appends the encoding of `records`' row `row` to `out`.
+  public static func encode(_ records: RecordBuffer, row: Int, into out: inout [UInt8]) {
+    let layout = records.layout
+    out.append(formatVersion)
+    for field in layout.fields {
+      switch field.storage {
+      case .scalar(let slot):
+        appendScalar(records.scalars[row * layout.scalarCount + slot], to: &out)
+      case .text(let slot):
+        if let text = records.texts[row * layout.textCount + slot] {
+          appendText(text, lengthBias: 1, to: &out)
+        } else {
+          out.append(0)
+        }
+      case .set(let slot):
+        let items = records.sets[row * layout.setCount + slot].items
+        appendVarint(UInt64(items.count), to: &out)
+        for item in items { appendText(item, lengthBias: 0, to: &out) }
+      }
+    }
+  }
+
+  /// The record's values in the order of `fields` (the fields it was stored under).
+  public static func decode(_ bytes: [UInt8], fields: [StoredField]) throws(StoredRecordError)
+    -> [Value]
+  {
+    var reader = ByteReader(bytes: bytes)
+    guard reader.byte() == formatVersion else { throw .corrupt("unknown record format") }
+    var values: [Value] = []
+    values.reserveCapacity(fields.count)
+    for field in fields {
+      switch field.type.base {
+      case .number, .bool, .date:
+        guard let tag = reader.byte() else { throw .corrupt("record ends early") }
+        let x: Double
+        switch tag {
+        case 0:
+          values.append(.missing)
+          continue
+        case 1:
+          guard let v = reader.varint() else { throw .corrupt("bad integer") }
+          x = Double(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+        case 2:
+          guard let v = reader.fixed64() else { throw .corrupt("bad number") }
+          x = Double(bitPattern: v)
+        default: throw .corrupt("bad value tag \(tag)")
+        }
+        switch field.type.base {
+        case .bool: values.append(.bool(x != 0))
+        case .date: values.append(.date(Int(x)))
+        default: values.append(.number(x))
+        }
+      case .text:
+        guard let n = reader.varint() else { throw .corrupt("record ends early") }
+        if n == 0 {
+          values.append(.missing)
+          continue
+        }
+        guard let text = reader.text(count: Int(n - 1)) else { throw .corrupt("text ends early") }
+        values.append(.text(text))
+      case .set:
+        guard let count = reader.varint() else { throw .corrupt("record ends early") }
+        var items: [Text] = []
+        for _ in 0..<count {
+          guard let n = reader.varint(), let text = reader.text(count: Int(n)) else {
+            throw .corrupt("set ends early")
+          }
+          items.append(text)
+        }
+        values.append(.set(TextSet(items)))
+      }
+    }
+    guard reader.atEnd else { throw .corrupt("extra bytes after the record") }
+    return values
+  }
+
+  /// The `record_fields` text of a layout: `name:type` per input, comma separated
+  /// (input names are identifiers, so neither character can occur in them).
+  public static func fieldList(_ layout: RecordLayout) -> String {
+    layout.fields.map { "\($0.name):\($0.type)" }.joined(separator: ",")
+  }
+
+  /// Parses a `record_fields` text.
+  public static func parseFieldList(_ text: String) throws(StoredRecordError) -> [StoredField] {
+    if text.isEmpty { return [] }
+    var fields: [StoredField] = []
+    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
+      guard pieces.count == 2 else { throw .corrupt("bad field list entry `\(part)`") }
+      var typeName = Substring(pieces[1])
+      let optional = typeName.hasSuffix("?")
+      if optional { typeName = typeName.dropLast() }
+      guard let base = BaseType(rawValue: String(typeName)) else {
+        throw .corrupt("unknown field type `\(pieces[1])`")
+      }
+      fields.append(StoredField(name: String(pieces[0]), type: ValueType(base, optional: optional)))
+    }
+    return fields
+  }
+
+  static func appendScalar(_ x: Double, to out: inout [UInt8]) {
+    if x.isNaN {
+      out.append(0)
+    } else if x == x.rounded(.towardZero), abs(x) < 9_007_199_254_740_992,
+      !(x == 0 && x.sign == .minus)
+    {
+      out.append(1)
+      let i = Int64(x)
+      appendVarint(UInt64(bitPattern: (i << 1) ^ (i >> 63)), to: &out)
+    } else {
+      out.append(2)
+      var bits = x.bitPattern
+      for _ in 0..<8 {
+        out.append(UInt8(truncatingIfNeeded: bits))
+        bits >>= 8
+      }
+    }
+  }
+
+  static func appendText(_ text: Text, lengthBias: UInt64, to out: inout [UInt8]) {
+    var s = text.string
+    s.withUTF8 { utf8 in
+      appendVarint(UInt64(utf8.count) + lengthBias, to: &out)
+      out.append(contentsOf: utf8)
+    }
+  }
+
+  static func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
+    var v = value
+    while v >= 0x80 {
+      out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+      v >>= 7
+    }
+    out.append(UInt8(v))
+  }
+}
+
+/// A field of a stored record: the input's name and type when it was stored.
+public struct StoredField: Hashable, Sendable {
+  public var name: String
+  public var type: ValueType
+
+  public init(name: String, type: ValueType) {
+    self.name = name
+    self.type = type
+  }
+}
+
+/// A stored record that cannot be read back (a damaged or foreign database).
+public struct StoredRecordError: Error, Sendable, CustomStringConvertible {
+  public var message: String
+
+  static func corrupt(_ detail: String) -> StoredRecordError {
+    StoredRecordError(message: "stored record is damaged: \(detail)")
+  }
+
+  public var description: String { message }
+}
+
+private struct ByteReader {
+  let bytes: [UInt8]
+  var index = 0
+
+  var atEnd: Bool { index == bytes.count }
+
+  mutating func byte() -> UInt8? {
+    guard index < bytes.count else { return nil }
+    index += 1
+    return bytes[index - 1]
+  }
+
+  mutating func varint() -> UInt64? {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while let b = byte() {
+      guard shift < 64 else { return nil }
+      value |= UInt64(b & 0x7F) << shift
+      if b < 0x80 { return value }
+      shift += 7
+    }
+    return nil
+  }
+
+  mutating func fixed64() -> UInt64? {
+    guard index + 8 <= bytes.count else { return nil }
+    var v: UInt64 = 0
+    for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[index + i]) }
+    index += 8
+    return v
+  }
+
+  mutating func text(count: Int) -> Text? {
+    guard count >= 0, index + count <= bytes.count else { return nil }
+    defer { index += count }
+    return Text(String(decoding: bytes[index..<index + count], as: UTF8.self))
+  }
+}

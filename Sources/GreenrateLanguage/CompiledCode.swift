@@ -1,0 +1,55 @@
+/// Compiled code for a number, date or optional bool: NaN is missing (see `Scalar`).
+typealias NumberCode = @Sendable (Frame) -> Double
+/// Compiled code for a `bool` that cannot be missing.
+typealias BoolCode = @Sendable (Frame) -> Bool
+/// Compiled code for a text; nil is missing.
+typealias TextCode = @Sendable (Frame) -> Text?
+/// Compiled code for a set.
+typealias SetCode = @Sendable (Frame) -> TextSet
+/// One statement, or a sequence of them: lets, factors, knockouts, denials, outputs.
+typealias StepCode = @Sendable (Frame) -> Void
+/// The index of the first true condition of a list (the list's count when none is).
+typealias IndexCode = @Sendable (Frame) -> Int
+
+/// A register of a `Frame`.
+enum RegisterSlot: Hashable, Sendable {
+  case scalar(Int)
+  case text(Int)
+  case set(Int)
+}
+
+/// The compiled form of a rule set: closures over frame registers, names long gone.
+struct CompiledCode: Sendable {
+  /// How many registers of each kind a frame needs.
+  struct Registers: Hashable, Sendable {
+    var scalars = 0
+    var texts = 0
+    var sets = 0
+    var factors = 0
+    var knockouts = 0
+    var denials = 0
+  }
+
+  var registers: Registers
+  /// The first scalar registers are the record's scalar inputs, copied in per record.
+  var inputScalarCount: Int
+  var asOfSlot: Int
+  var scoreSlot: Int
+  var knockedOutSlot: Int
+  var eligibleSlot: Int
+  /// Lets, factors and knockouts in file order, stopping at the first runtime error.
+  var items: StepCode
+  /// The index of the matched rating band.
+  var rating: IndexCode
+  /// Every deny line: sets its flag, and clears `eligibleSlot` when it holds.
+  var denials: StepCode
+  /// Every output, in order.
+  var outputs: StepCode
+  /// Where each output's value is left.
+  var outputSlots: [RegisterSlot]
+  /// Index in the flat band arrays of each factor's first band.
+  var bandBase: [Int]
+  /// For every band of every factor: the factor's best points minus the band's.
+  var bandShortfall: [Double]
+  var bandHasReason: [Bool]
+}

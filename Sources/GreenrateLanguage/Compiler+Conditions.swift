@@ -1,0 +1,262 @@
+/// Non-optional bools: code returning a Swift `Bool`, so conditions never round-trip
+/// through a double.
+extension Compiler {
+  /// Code for a `bool` expression (never missing).
+  func bool(_ expr: CheckedExpr) -> BoolCode {
+    if let x = foldedScalar(expr) {
+      let b = x != 0
+      return { _ in b }
+    }
+    return boolNode(expr)
+  }
+
+  /// Code for the node itself, without folding it.
+  func boolNode(_ expr: CheckedExpr) -> BoolCode {
+    switch expr.node {
+    case .bool(let b):
+      return { _ in b }
+    case .not(let x):
+      if case .reference = x.node, case .slot(let s) = scalarOperand(x) {
+        return { f in f.scalars[s] == 0 }
+      }
+      let c = bool(x)
+      return { f in !c(f) }
+    case .and(let a, let b):
+      let x = bool(a)
+      let y = bool(b)
+      return { f in x(f) && y(f) }
+    case .or(let a, let b):
+      let x = bool(a)
+      let y = bool(b)
+      return { f in x(f) || y(f) }
+    case .comparison(let op, let a, let b):
+      return comparison(op, a, b)
+    case .inSet(let x, let s):
+      return membership(x, s)
+    case .inTable(let table, let key):
+      return tableMembership(table, key)
+    case .isMissing(let x, let negated):
+      return isMissing(x, negated: negated)
+    case .call(let function, let args) where Self.isPredicate(function):
+      return predicateCall(function, args)
+    case .conditional(let c, let a, let b):
+      let condition = bool(c)
+      let whenTrue = bool(a)
+      let whenFalse = bool(b)
+      return { f in condition(f) ? whenTrue(f) : whenFalse(f) }
+    case .coalesce(let x, let y):
+      if !x.type.isOptional { return bool(x) }
+      let first = code(scalarOperand(x))
+      let second = bool(y)
+      return { f in
+        let v = first(f)
+        return v.isNaN ? second(f) : v != 0
+      }
+    case .reference:
+      switch scalarOperand(expr) {
+      case .slot(let s): return { f in f.scalars[s] != 0 }
+      case .constant(let x):
+        let b = x != 0
+        return { _ in b }
+      case let operand:
+        let c = code(operand)
+        return { f in c(f) != 0 }
+      }
+    default:
+      let s = scalarNode(expr)
+      return { f in s(f) != 0 }
+    }
+  }
+
+  private func comparison(_ op: ComparisonOperator, _ a: CheckedExpr, _ b: CheckedExpr)
+    -> BoolCode
+  {
+    switch a.type.base {
+    case .text:
+      return textEquality(a, b, negated: op == .notEqual)
+    case .set:
+      let x = set(a)
+      let y = set(b)
+      let negated = op == .notEqual
+      return { f in
+        let s = x(f)
+        return (s == y(f)) != negated
+      }
+    case .number, .date, .bool:
+      let l = scalarOperand(a)
+      let r = scalarOperand(b)
+      switch op {
+      case .less: return compare(LessOperation.self, l, r)
+      case .lessEqual: return compare(LessEqualOperation.self, l, r)
+      case .greater: return compare(GreaterOperation.self, l, r)
+      case .greaterEqual: return compare(GreaterEqualOperation.self, l, r)
+      case .equal: return compare(EqualOperation.self, l, r)
+      case .notEqual: return compare(NotEqualOperation.self, l, r)
+      }
+    }
+  }
+
+  private func compare<Op: ScalarOperation>(_: Op.Type, _ l: ScalarOperand, _ r: ScalarOperand)
+    -> BoolCode where Op.Result == Bool
+  {
+    switch (l, r) {
+    case (.slot(let a), .constant(let c)): return { f in Op.apply(f.scalars[a], c) }
+    case (.constant(let c), .slot(let b)): return { f in Op.apply(c, f.scalars[b]) }
+    case (.slot(let a), .slot(let b)): return { f in Op.apply(f.scalars[a], f.scalars[b]) }
+    case (.slotOr(let a, let d), .constant(let c)):
+      return { f in
+        let x = f.scalars[a]
+        return Op.apply(x.isNaN ? d : x, c)
+      }
+    case (.code(let a), .constant(let c)): return { f in Op.apply(a(f), c) }
+    case (.constant(let c), .code(let b)): return { f in Op.apply(c, b(f)) }
+    default:
+      let a = code(l)
+      let b = code(r)
+      return { f in
+        let x = a(f)
+        return Op.apply(x, b(f))
+      }
+    }
+  }
+
+  private func textEquality(_ a: CheckedExpr, _ b: CheckedExpr, negated: Bool) -> BoolCode {
+    let l = textOperand(a)
+    let r = textOperand(b)
+    switch (l, r) {
+    case (.rating, .constant(let c)), (.constant(let c), .rating):
+      let table = ratingLabels.map { ($0 == c) != negated }
+      return ratingTest(table)
+    case (.constant(let c?), let operand), (let operand, .constant(let c?)):
+      let match = TextMatcher([c])
+      if case .input(let s) = operand {
+        return { f in
+          guard let t = f.inputTexts[s] else { return negated }
+          return match.contains(t) != negated
+        }
+      }
+      let x = textCode(operand)
+      return { f in
+        guard let t = x(f) else { return negated }
+        return match.contains(t) != negated
+      }
+    default:
+      let x = textCode(l)
+      let y = textCode(r)
+      return { f in
+        let v = x(f)
+        let w = y(f)
+        guard let v, let w else { return (v == nil && w == nil) != negated }
+        return TextMatcher.equal(v, w) != negated
+      }
+    }
+  }
+
+  /// A test of the rating decided per label in advance.
+  private func ratingTest(_ table: [Bool]) -> BoolCode {
+    { f in
+      let i = f.ratingIndex
+      return i < table.count ? table[i] : false
+    }
+  }
+
+  private func membership(_ x: CheckedExpr, _ s: CheckedExpr) -> BoolCode {
+    let item = textOperand(x)
+    switch (item, setOperand(s)) {
+    case (.rating, .constant(let set)):
+      return ratingTest(ratingLabels.map(set.contains))
+    case (.input(let slot), .constant(let set)):
+      let match = TextMatcher(set.items)
+      return { f in
+        guard let t = f.inputTexts[slot] else { return false }
+        return match.contains(t)
+      }
+    case (.register(let slot), .constant(let set)):
+      let match = TextMatcher(set.items)
+      return { f in
+        guard let t = f.texts[slot] else { return false }
+        return match.contains(t)
+      }
+    case (.constant(let t?), .input(let slot)):
+      let match = TextMatcher([t])
+      return { f in match.containsAny(of: f.inputSets + slot) }
+    case (_, .constant(let set)):
+      let match = TextMatcher(set.items)
+      let t = textCode(item)
+      return { f in
+        guard let v = t(f) else { return false }
+        return match.contains(v)
+      }
+    case (_, let operand):
+      let t = textCode(item)
+      let set = setCode(operand)
+      return { f in
+        let v = t(f)
+        let s = set(f)
+        guard let v else { return false }
+        return s.items.contains { TextMatcher.equal($0, v) }
+      }
+    }
+  }
+
+  private func tableMembership(_ table: Int, _ key: CheckedExpr) -> BoolCode {
+    let keys = tables[table].keys
+    if case .input(let s) = textOperand(key) {
+      return { f in
+        guard let v = f.inputTexts[s] else { return false }
+        return keys.contains(v)
+      }
+    }
+    let k = text(key)
+    return { f in
+      guard let v = k(f) else { return false }
+      return keys.contains(v)
+    }
+  }
+
+  private func isMissing(_ x: CheckedExpr, negated: Bool) -> BoolCode {
+    let missing = !negated
+    if !x.type.isOptional {
+      // Never missing, but evaluated all the same when that could fail the record.
+      guard mayFail(x) else { return { _ in negated } }
+      switch x.type.base {
+      case .number, .date, .bool:
+        let c = scalar(x)
+        return { f in
+          _ = c(f)
+          return negated
+        }
+      case .text:
+        let c = text(x)
+        return { f in
+          _ = c(f)
+          return negated
+        }
+      case .set:
+        let c = set(x)
+        return { f in
+          _ = c(f)
+          return negated
+        }
+      }
+    }
+    switch x.type.base {
+    case .text:
+      switch textOperand(x) {
+      case .input(let s): return { f in (f.inputTexts[s] == nil) == missing }
+      case let operand:
+        let c = textCode(operand)
+        return { f in (c(f) == nil) == missing }
+      }
+    case .set:
+      return { _ in negated }
+    case .number, .date, .bool:
+      switch scalarOperand(x) {
+      case .slot(let s): return { f in f.scalars[s].isNaN == missing }
+      case let operand:
+        let c = code(operand)
+        return { f in c(f).isNaN == missing }
+      }
+    }
+  }
+}

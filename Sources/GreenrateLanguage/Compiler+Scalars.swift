@@ -1,0 +1,212 @@
+/// Numbers, dates and optional bools: code returning a `Double` (NaN is missing).
+extension Compiler {
+  /// A scalar operand in the shape specialised closures are built for.
+  enum ScalarOperand {
+    case constant(Double)
+    case slot(Int)
+    /// `slot ?? constant`: common enough (`(x ?? 0) > 1`) to spare its own closure.
+    case slotOr(Int, Double)
+    case code(NumberCode)
+  }
+
+  /// Code for any number, date or bool expression, optional or not.
+  func scalar(_ expr: CheckedExpr) -> NumberCode {
+    if let x = foldedScalar(expr) { return { _ in x } }
+    return scalarNode(expr)
+  }
+
+  /// `expr` as a constant, a register, or else code.
+  func scalarOperand(_ expr: CheckedExpr) -> ScalarOperand {
+    if let x = foldedScalar(expr) { return .constant(x) }
+    switch expr.node {
+    case .reference(let symbol):
+      switch place(of: symbol) {
+      case .scalar(let s): return .slot(s)
+      case .constant(.scalar(let x)): return .constant(x)
+      default: break
+      }
+    case .coalesce(let x, let y) where x.type.isOptional:
+      if case .slot(let s) = scalarOperand(x), case .constant(let c) = scalarOperand(y) {
+        return .slotOr(s, c)
+      }
+    default: break
+    }
+    return .code(scalarNode(expr))
+  }
+
+  /// Code for an operand, whatever its shape.
+  func code(_ operand: ScalarOperand) -> NumberCode {
+    switch operand {
+    case .constant(let x): return { _ in x }
+    case .slot(let s): return { f in f.scalars[s] }
+    case .slotOr(let s, let c):
+      return { f in
+        let v = f.scalars[s]
+        return v.isNaN ? c : v
+      }
+    case .code(let c): return c
+    }
+  }
+
+  /// Code for the node itself, without folding it.
+  func scalarNode(_ expr: CheckedExpr) -> NumberCode {
+    switch expr.node {
+    case .number(let x):
+      return { _ in x }
+    case .date(let day):
+      let x = Double(day)
+      return { _ in x }
+    case .reference:
+      return code(scalarOperand(expr))
+    case .negate(let x):
+      switch scalarOperand(x) {
+      case .slot(let s): return { f in -f.scalars[s] }
+      case .constant(let c):
+        let v = -c
+        return { _ in v }
+      case let operand:
+        let c = code(operand)
+        return { f in -c(f) }
+      }
+    case .arithmetic(let op, let a, let b):
+      return arithmetic(op, scalarOperand(a), scalarOperand(b), at: expr.location)
+    case .lookup(let table, let key):
+      return scalarLookup(table, key)
+    case .call(let function, let args) where !Self.isPredicate(function):
+      return numberCall(function, args, at: expr.location)
+    case .coalesce(let x, let y):
+      return scalarCoalesce(x, y)
+    case .conditional(let c, let a, let b):
+      let condition = bool(c)
+      let whenTrue = scalar(a)
+      let whenFalse = scalar(b)
+      return { f in condition(f) ? whenTrue(f) : whenFalse(f) }
+    default:
+      let b = boolNode(expr)
+      return { f in b(f) ? 1 : 0 }
+    }
+  }
+
+  private func arithmetic(
+    _ op: ArithmeticOperator, _ l: ScalarOperand, _ r: ScalarOperand, at location: SourceLocation
+  ) -> NumberCode {
+    switch op {
+    case .add: return arithmetic(AddOperation.self, l, r, divides: false, at: location)
+    case .subtract: return arithmetic(SubtractOperation.self, l, r, divides: false, at: location)
+    case .multiply: return arithmetic(MultiplyOperation.self, l, r, divides: false, at: location)
+    case .divide: return arithmetic(DivideOperation.self, l, r, divides: true, at: location)
+    }
+  }
+
+  /// `a op b`, failing the record when the result is not finite (a zero divisor first).
+  private func arithmetic<Op: ScalarOperation>(
+    _: Op.Type, _ l: ScalarOperand, _ r: ScalarOperand, divides: Bool, at location: SourceLocation
+  ) -> NumberCode where Op.Result == Double {
+    switch (l, r) {
+    case (.slot(let a), .constant(let c)):
+      return { f in
+        let v = Op.apply(f.scalars[a], c)
+        return v.isFinite ? v : Self.arithmeticFailure(f, divides, c, location)
+      }
+    case (.constant(let c), .slot(let b)):
+      return { f in
+        let y = f.scalars[b]
+        let v = Op.apply(c, y)
+        return v.isFinite ? v : Self.arithmeticFailure(f, divides, y, location)
+      }
+    case (.slot(let a), .slot(let b)):
+      return { f in
+        let y = f.scalars[b]
+        let v = Op.apply(f.scalars[a], y)
+        return v.isFinite ? v : Self.arithmeticFailure(f, divides, y, location)
+      }
+    case (.slotOr(let a, let d), .constant(let c)):
+      return { f in
+        let x = f.scalars[a]
+        let v = Op.apply(x.isNaN ? d : x, c)
+        return v.isFinite ? v : Self.arithmeticFailure(f, divides, c, location)
+      }
+    case (.code(let a), .constant(let c)):
+      return { f in
+        let v = Op.apply(a(f), c)
+        return v.isFinite ? v : Self.arithmeticFailure(f, divides, c, location)
+      }
+    case (.constant(let c), .code(let b)):
+      return { f in
+        let y = b(f)
+        let v = Op.apply(c, y)
+        return v.isFinite ? v : Self.arithmeticFailure(f, divides, y, location)
+      }
+    default:
+      let a = code(l)
+      let b = code(r)
+      return { f in
+        let x = a(f)
+        let y = b(f)
+        let v = Op.apply(x, y)
+        return v.isFinite ? v : Self.arithmeticFailure(f, divides, y, location)
+      }
+    }
+  }
+
+  @inline(never)
+  static func arithmeticFailure(
+    _ f: Frame, _ divides: Bool, _ divisor: Double, _ location: SourceLocation
+  ) -> Double {
+    f.fail(at: location, divides && divisor == 0 ? "division by zero" : "result is not finite")
+    return .nan
+  }
+
+  private func scalarLookup(_ table: Int, _ key: CheckedExpr) -> NumberCode {
+    guard case .scalar(let keys, let values, let miss) = tables[table] else {
+      return { _ in .nan }
+    }
+    switch textOperand(key) {
+    case .input(let s):
+      return { f in
+        guard let k = f.inputTexts[s] else { return miss }
+        let i = keys.index(of: k)
+        return i >= 0 ? values[i] : miss
+      }
+    case let operand:
+      let k = textCode(operand)
+      return { f in
+        guard let k = k(f) else { return miss }
+        let i = keys.index(of: k)
+        return i >= 0 ? values[i] : miss
+      }
+    }
+  }
+
+  private func scalarCoalesce(_ x: CheckedExpr, _ y: CheckedExpr) -> NumberCode {
+    if !x.type.isOptional { return scalar(x) }
+    let first = scalarOperand(x)
+    let second = scalarOperand(y)
+    switch (first, second) {
+    case (.slot(let s), .constant(let c)):
+      return { f in
+        let v = f.scalars[s]
+        return v.isNaN ? c : v
+      }
+    case (.slot(let s), _):
+      let other = code(second)
+      return { f in
+        let v = f.scalars[s]
+        return v.isNaN ? other(f) : v
+      }
+    case (_, .constant(let c)):
+      let a = code(first)
+      return { f in
+        let v = a(f)
+        return v.isNaN ? c : v
+      }
+    default:
+      let a = code(first)
+      let b = code(second)
+      return { f in
+        let v = a(f)
+        return v.isNaN ? b(f) : v
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+/// The text functions, on Unicode scalars as the contract counts them.
+///
+/// They work on the UTF-8 bytes in place: UTF-8 is prefix-free and self-synchronising, so
+/// a byte prefix, suffix or substring of valid UTF-8 is exactly a scalar prefix, suffix or
+/// substring, and counting non-continuation bytes counts scalars.
+enum TextFunctions {
+  /// Calls `body` with the text's UTF-8 bytes, without copying them when it can.
+  @inline(__always)
+  static func withBytes<R>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = text.string.utf8.withContiguousStorageIfAvailable(body) { return r }
+    return Array(text.string.utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// A text of these bytes, which must be valid UTF-8.
+  @inline(__always)
+  static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Text {
+    let n = bytes.count
+    if n == 0 { return Text("") }
+    return Text(
+      String(unsafeUninitializedCapacity: n) { out in
+        UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(bytes))
+        return n
+      })
+  }
+
+  /// The number of Unicode scalars.
+  static func length(_ text: Text) -> Int {
+    withBytes(text) { bytes in
+      var n = 0
+      for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+      return n
+    }
+  }
+
+  /// Each scalar's default full lowercase mapping.
+  static func lower(_ text: Text) -> Text { caseMapped(text, upper: false) }
+
+  /// Each scalar's default full uppercase mapping (`ß` becomes `SS`).
+  static func upper(_ text: Text) -> Text { caseMapped(text, upper: true) }
+
+  private static func caseMapped(_ text: Text, upper: Bool) -> Text {
+    // ASCII (nearly every code and label) maps byte by byte; anything else scalar by scalar.
+    let ascii: Text?? = withBytes(text) { bytes in
+      var change = false
+      for b in bytes {
+        if b >= 0x80 { return nil }
+        if upper ? (b >= 0x61 && b <= 0x7A) : (b >= 0x41 && b <= 0x5A) { change = true }
+      }
+      if !change { return .some(nil) }
+      let n = bytes.count
+      return Text(
+        String(unsafeUninitializedCapacity: n) { out in
+          for i in 0..<n {
+            let b = bytes[i]
+            if upper {
+              out[i] = b >= 0x61 && b <= 0x7A ? b - 0x20 : b
+            } else {
+              out[i] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            }
+          }
+          return n
+        })
+    }
+    switch ascii {
+    case .some(.some(let mapped)): return mapped
+    case .some(.none): return text
+    case .none: break
+    }
+    var out = String()
+    out.reserveCapacity(text.string.utf8.count)
+    for scalar in text.string.unicodeScalars {
+      out += upper ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping
+    }
+    return Text(out)
+  }
+
+  static func startsWith(_ text: Text, _ prefix: Text) -> Bool {
+    withBytes(text) { x in
+      withBytes(prefix) { y in
+        y.count <= x.count && UnsafeBufferPointer(rebasing: x[0..<y.count]).elementsEqual(y)
+      }
+    }
+  }
+
+  static func endsWith(_ text: Text, _ suffix: Text) -> Bool {
+    withBytes(text) { x in
+      withBytes(suffix) { y in
+        y.count <= x.count
+          && UnsafeBufferPointer(rebasing: x[(x.count - y.count)...]).elementsEqual(y)
+      }
+    }
+  }
+
+  static func contains(_ text: Text, _ part: Text) -> Bool {
+    withBytes(text) { x in
+      withBytes(part) { y in
+        if y.isEmpty { return true }
+        if y.count > x.count { return false }
+        let first = y[0]
+        var i = 0
+        let last = x.count - y.count
+        while i <= last {
+          if x[i] == first {
+            var j = 1
+            while j < y.count && x[i + j] == y[j] { j += 1 }
+            if j == y.count { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+    }
+  }
+
+  /// The scalars at positions [start, start + length) ∩ [0, length(text)); start and
+  /// length are truncated toward zero first.
+  static func substr(_ text: Text, _ start: Double, _ length: Double) -> Text {
+    // In doubles: when start + length is small enough to matter, the two are within a
+    // factor of two of each other's negation, so the sum is exact (Sterbenz).
+    let from = start.isNaN ? 0 : start.rounded(.towardZero)
+    let to = from + (length.isNaN ? 0 : length.rounded(.towardZero))
+    let lo = max(from, 0)
+    guard to > lo else { return Text("") }
+    return withBytes(text) { bytes in
+      // A text has at most as many scalars as bytes.
+      let limit = Double(bytes.count)
+      guard lo < limit else { return Text("") }
+      let first = Int(lo)
+      let end = to < limit ? Int(to) : bytes.count
+      var scalar = 0
+      var loByte = bytes.count
+      var hiByte = bytes.count
+      var i = 0
+      while i < bytes.count {
+        if bytes[i] & 0xC0 != 0x80 {
+          if scalar == first { loByte = i }
+          if scalar == end {
+            hiByte = i
+            break
+          }
+          scalar += 1
+        }
+        i += 1
+      }
+      if loByte == 0 && hiByte == bytes.count { return text }
+      if loByte >= hiByte { return Text("") }
+      return Self.text(UnsafeBufferPointer(rebasing: bytes[loByte..<hiByte]))
+    }
+  }
+}

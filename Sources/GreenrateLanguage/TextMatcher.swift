@@ -1,0 +1,149 @@
+/// A fixed list of texts compiled for fast lookup of a text's position in it.
+///
+/// Used for everything that compares a run-time text with texts known while compiling:
+/// `x in ["a", "b"]`, `x == "a"`, table keys. The contract's equality is equality of
+/// Unicode scalars, that is of UTF-8 bytes.
+///
+/// Nearly every such text (a code, a province, a label) has at most 15 UTF-8 bytes, and
+/// Swift stores such a string inline: its two words hold the bytes, zero-padded, the
+/// count and an ASCII flag, all fixed by the bytes alone. Two inline strings therefore
+/// have equal scalars exactly when their two words are equal, which makes a lookup a
+/// couple of word comparisons (in a short list, or after hashing into an open-addressing
+/// table) with no copying and no reference counting. Any other string (longer, or stored
+/// out of line) takes the byte-by-byte path, which gives the same answers.
+struct TextMatcher: Sendable {
+  /// The two words of an inline string.
+  struct Packed: Hashable, Sendable {
+    var low: UInt64
+    var high: UInt64
+  }
+
+  /// Keys stored inline, and `shortIndex[i]` the key index of `short[i]`.
+  private let short: [Packed]
+  private let shortIndex: [Int]
+  /// When there are many short keys: an open-addressing table of positions in `short`
+  /// (-1 empty), `mask + 1` long; empty otherwise (the list is scanned).
+  private let table: [Int]
+  private let mask: Int
+  /// Keys of 16 bytes or more, with their key indexes.
+  private let long: [[UInt8]]
+  private let longIndex: [Int]
+
+  /// Compiles `keys`; a key's index is its position in `keys`, and a repeated key keeps
+  /// its first.
+  init(_ keys: [Text]) {
+    var short: [Packed] = []
+    var shortIndex: [Int] = []
+    var long: [[UInt8]] = []
+    var longIndex: [Int] = []
+    for (i, key) in keys.enumerated() {
+      let bytes = Array(key.string.utf8)
+      if let packed = bytes.withUnsafeBufferPointer(Self.canonical) {
+        if !short.contains(packed) {
+          short.append(packed)
+          shortIndex.append(i)
+        }
+      } else if !long.contains(bytes) {
+        long.append(bytes)
+        longIndex.append(i)
+      }
+    }
+    var table: [Int] = []
+    var mask = 0
+    if short.count > 8 {
+      var size = 16
+      while size < short.count * 2 { size *= 2 }
+      mask = size - 1
+      table = Array(repeating: -1, count: size)
+      for (position, packed) in short.enumerated() {
+        var slot = Self.hash(packed) & mask
+        while table[slot] >= 0 { slot = (slot + 1) & mask }
+        table[slot] = position
+      }
+    }
+    self.short = short
+    self.shortIndex = shortIndex
+    self.table = table
+    self.mask = mask
+    self.long = long
+    self.longIndex = longIndex
+  }
+
+  /// The index of `text` among the keys, or -1.
+  @inline(__always)
+  func index(of text: Text) -> Int {
+    if let packed = Self.inline(text) { return index(of: packed) }
+    return outOfLineIndex(text)
+  }
+
+  /// Whether `text` is one of the keys.
+  @inline(__always)
+  func contains(_ text: Text) -> Bool { index(of: text) >= 0 }
+
+  /// Whether some item of the set is one of the keys (read in place, not copied).
+  @inline(__always)
+  func containsAny(of set: UnsafePointer<TextSet>) -> Bool {
+    set.pointee.items.withUnsafeBufferPointer { items in
+      for item in items where index(of: item) >= 0 { return true }
+      return false
+    }
+  }
+
+  @inline(__always)
+  private func index(of packed: Packed) -> Int {
+    if table.isEmpty {
+      for i in 0..<short.count where short[i] == packed { return shortIndex[i] }
+      return -1
+    }
+    var slot = Self.hash(packed) & mask
+    while true {
+      let position = table[slot]
+      if position < 0 { return -1 }
+      if short[position] == packed { return shortIndex[position] }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// The slow path, for a text not stored inline.
+  @inline(never)
+  private func outOfLineIndex(_ text: Text) -> Int {
+    let bytes = Array(text.string.utf8)
+    if let packed = bytes.withUnsafeBufferPointer(Self.canonical) { return index(of: packed) }
+    for (i, key) in long.enumerated() where key == bytes { return longIndex[i] }
+    return -1
+  }
+
+  /// Whether two texts have the same scalars (the same UTF-8 bytes).
+  @inline(__always)
+  static func equal(_ a: Text, _ b: Text) -> Bool {
+    if let x = inline(a), let y = inline(b) { return x == y }
+    return a.string.utf8.elementsEqual(b.string.utf8)
+  }
+
+  /// The two words of a text stored inline; nil for any other.
+  @inline(__always)
+  static func inline(_ text: Text) -> Packed? {
+    #if arch(x86_64) || arch(arm64)
+      let (low, high) = unsafeBitCast(text.string, to: (UInt64, UInt64).self)
+      // The top nibble: immortal, ASCII, small, not foreign (0xE) or the same
+      // without ASCII (0xA). Nothing else is an inline string.
+      let discriminator = high >> 60
+      if discriminator == 0xE || discriminator == 0xA { return Packed(low: low, high: high) }
+      return nil
+    #else
+      return nil
+    #endif
+  }
+
+  /// The inline form of these bytes, when a string of them is stored inline.
+  private static func canonical(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
+    guard bytes.count <= 15 else { return nil }
+    return inline(Text(String(decoding: bytes, as: UTF8.self)))
+  }
+
+  @inline(__always)
+  private static func hash(_ p: Packed) -> Int {
+    let h = (p.low ^ (p.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+    return Int(truncatingIfNeeded: h >> 29)
+  }
+}

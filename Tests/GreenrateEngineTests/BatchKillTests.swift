@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@testable import GreenrateEngine
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Real processes: `greenrate batch` killed with SIGKILL at random moments, then
+/// resumed, must end with exactly the tables of an uninterrupted run.
+@Suite(
+  .serialized,
+  .enabled(
+    if: GreenrateBinary.url != nil,
+    "needs the greenrate executable: run `swift build --product greenrate` (or set GREENRATE_BIN)"))
+struct BatchKillTests {
+  static var binary: URL? { GreenrateBinary.url }
+
+  static func launch(_ binary: URL, _ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  /// Checks what must hold after any kill: an intact file, and a run whose stored
+  /// counters match the rows it holds (progress is committed with its rows).
+  func checkConsistent(_ db: String, context: String) throws -> RunInfo? {
+    let store = try Store(path: db)
+    #expect(try BatchFixture.rows(store.db, "PRAGMA integrity_check") == ["ok"], "\(context)")
+    guard let run = try store.runs().last else { return nil }
+    let ratings = try BatchFixture.rows(
+      store.db, "SELECT count(*) FROM ratings WHERE run_id = ?", [.integer(run.id)])
+    let rejects = try BatchFixture.rows(
+      store.db, "SELECT count(*) FROM rejects WHERE run_id = ?", [.integer(run.id)])
+    #expect(ratings == ["\(run.recordsScored)"], "\(context)")
+    #expect(rejects == ["\(run.recordsRejected)"], "\(context)")
+    #expect(run.recordsRead == run.recordsScored + run.recordsRejected, "\(context)")
+    #expect(run.status != .failed, "\(context)")
+    return run
+  }
+
+  @Test func killedAndResumedEqualsUninterrupted() throws {
+    let binary = try #require(BatchKillTests.binary)
+    let folder = try BatchFixture.temporaryFolder()
+    let (input, _) = try BatchFixture.writeCSV(records: 100_000, in: folder)
+    let arguments = { (db: String) in
+      ["batch", BatchFixture.rulesPath, input, "--db", db, "--as-of", "2026-01-15", "--jobs", "2"]
+    }
+
+    let reference = folder.appendingPathComponent("reference.sqlite").path
+    let started = Date()
+    let whole = try BatchKillTests.launch(binary, arguments(reference))
+    #expect(whole.waitStatus() == 0)
+    let duration = Date().timeIntervalSince(started)
+
+    let db = folder.appendingPathComponent("killed.sqlite").path
+    var generator = SystemRandomNumberGenerator()
+    var killedMidRun = 0
+    var log: [String] = []
+    for attempt in 0..<4 {
+      let unfinished = FileManager.default.fileExists(atPath: db)
+        ? try Store(path: db).latestUnfinishedBatch() : nil
+      if attempt > 0 && unfinished == nil && killedMidRun > 0 { break }
+      let process = try BatchKillTests.launch(
+        binary, arguments(db) + (unfinished == nil ? [] : ["--resume"]))
+      let delay = Double.random(in: 0.1...0.6, using: &generator) * duration
+      usleep(UInt32(delay * 1_000_000))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let context = "attempt \(attempt), killed after \(Int(delay * 1000)) ms"
+      let run = try checkConsistent(db, context: context)
+      log.append("\(context): \(run.map { "\($0.status) at line \($0.resumeLine)" } ?? "no run")")
+      if let run, run.status == .running, run.recordsRead > 0 { killedMidRun += 1 }
+    }
+    #expect(killedMidRun > 0, "no kill landed mid-run: \(log)")
+
+    if try Store(path: db).latestUnfinishedBatch() != nil {
+      let last = try BatchKillTests.launch(binary, arguments(db) + ["--resume"])
+      #expect(last.waitStatus() == 0)
+    }
+    let finished = try #require(try checkConsistent(db, context: "finished"))
+    #expect(finished.status == .completed, "\(log)")
+    let referenceStore = try Store(path: reference)
+    let referenceRun = try #require(try referenceStore.runs().last)
+    #expect(finished.recordsRead == 100_000)
+    #expect(finished.recordsScored == referenceRun.recordsScored)
+    #expect(finished.recordsRejected == referenceRun.recordsRejected)
+    #expect(finished.recordsEligible == referenceRun.recordsEligible)
+    #expect(finished.ratingCounts.map(\.count) == referenceRun.ratingCounts.map(\.count))
+    let expected = try BatchFixture.dump(referenceStore.db, run: referenceRun.id)
+    let got = try BatchFixture.dump(Store(path: db).db, run: finished.id)
+    #expect(got.ratings.count == expected.ratings.count, "\(log)")
+    #expect(got.ratings == expected.ratings, "\(log)")
+    #expect(got.rejects == expected.rejects, "\(log)")
+  }
+
+  @Test func maxRejectsExitsOneWithAFailedRun() throws {
+    let binary = try #require(BatchKillTests.binary)
+    let folder = try BatchFixture.temporaryFolder()
+    let (input, _) = try BatchFixture.writeCSV(records: 3000, in: folder)
+    let db = folder.appendingPathComponent("g.sqlite").path
+    let process = try BatchKillTests.launch(
+      binary, ["batch", BatchFixture.rulesPath, input, "--db", db, "--max-rejects", "10"])
+    #expect(process.waitStatus() == 1)
+    let run = try #require(try Store(path: db).runs().last)
+    #expect(run.status == .failed)
+    #expect(run.recordsRejected > 10)
+  }
+}
+
+/// The built `greenrate` executable the process tests launch.
+enum GreenrateBinary {
+  /// `.build/debug/greenrate` of this package (or `$GREENRATE_BIN`), if it has `batch`.
+  static let url: URL? = {
+    let url =
+      ProcessInfo.processInfo.environment["GREENRATE_BIN"].map { URL(fileURLWithPath: $0) }
+      ?? BatchFixture.packageRoot.appendingPathComponent(".build/debug/greenrate")
+    guard FileManager.default.isExecutableFile(atPath: url.path),
+      (try? BatchKillTests.launch(url, ["batch", "--help"]).waitStatus()) == 0
+    else { return nil }
+    return url
+  }()
+}
+
+extension Process {
+  /// Waits and returns the exit status (or 128 + signal).
+  func waitStatus() -> Int32 {
+    waitUntilExit()
+    return terminationReason == .exit ? terminationStatus : 128 + terminationStatus
+  }
+}
