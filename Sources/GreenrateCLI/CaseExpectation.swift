@@ -36,7 +36,7 @@ struct CaseExpectation {
     case .missing: break
     case .number(let x) where abs(x - r.score) <= 1e-9: break
     case .text(let s) where Double(s).map { abs($0 - r.score) <= 1e-9 } == true: break
-    default: out.append("expect_score: expected \(show(score)), actual \(r.score)")
+    default: out.append("expect_score: expected \(show(score)), actual \(Self.number(r.score))")
     }
     let actualReasons = r.reasons.joined(separator: ";")
     switch reasons {
@@ -46,6 +46,12 @@ struct CaseExpectation {
     default: out.append("expect_reasons: expected \(show(reasons)), actual \"\(actualReasons)\"")
     }
     return out
+  }
+
+  private static func number(_ x: Double) -> String {
+    var w = JSONWriter(capacity: 24)
+    w.number(x)
+    return w.text
   }
 
   private static func bool(_ s: String) -> Bool? {
@@ -66,7 +72,7 @@ struct CaseExpectation {
     switch e {
     case .missing: return "nothing"
     case .text(let s): return "\"\(s)\""
-    case .number(let x): return "\(x)"
+    case .number(let x): return Self.number(x)
     case .bool(let b): return "\(b)"
     case .list(let l): return "\"\(l.joined(separator: ";"))\""
     }

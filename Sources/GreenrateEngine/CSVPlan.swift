@@ -34,7 +34,8 @@ struct CSVPlan {
   init() {}
 
   /// Matches header cells to the layout's inputs by exact bytes; refuses a header that
-  /// lacks a required input (a non-optional one other than a set) or names an input twice.
+  /// lacks a non-optional input (sets included: `set?` does not exist, so a set column is
+  /// required even though an empty cell is the empty set) or names an input twice.
   init(header: [String], layout: RecordLayout, extraFields: [String]) throws(ReaderError) {
     self.header = header
     extraCount = extraFields.count
@@ -50,8 +51,7 @@ struct CSVPlan {
       }
       if let column = matches.first {
         inputOfColumn[column] = index
-      } else if !field.type.isOptional && field.type.base != .set {
-        // A set is never missing (absent is the empty set, as in JSON Lines).
+      } else if !field.type.isOptional {
         missing.append(field.name)
       }
     }

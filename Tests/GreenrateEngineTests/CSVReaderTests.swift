@@ -31,13 +31,20 @@ import Testing
         == #"the header has no columns "revenue", "open", which the rules require"#)
   }
 
-  @Test func absentOptionalAndSetColumnsReadAsMissingAndEmpty() throws {
-    let path = try S.temporaryFile("open,revenue,merchant_id\nno,1,M1\n", ext: "csv")
+  @Test func absentOptionalColumnsReadAsMissing() throws {
+    let path = try S.temporaryFile("open,revenue,certs,merchant_id\nno,1,,M1\n", ext: "csv")
     let out = try S.readAll(path)
     #expect(
       out.rows == [
         [S.text("M1"), .missing, .number(1), .missing, .bool(false), .missing, .set(.empty)]
       ])
+  }
+
+  @Test func anAbsentSetColumnIsRefusedLikeAnyNonOptionalInput() throws {
+    // `set?` does not exist, so a set input is non-optional: its column is required.
+    let path = try S.temporaryFile("open,revenue,merchant_id\nno,1,M1\n", ext: "csv")
+    let error = S.readerError { _ = try S.readAll(path) }
+    #expect(error?.message == #"the header has no column "certs", which the rules require"#)
   }
 
   @Test func quotedHeaderCellsAndRepeatedUndeclaredColumns() throws {
