@@ -50,8 +50,9 @@ public struct MerchantGenerator: Sendable {
 
   /// The header (CSV only) and the first `count` records, in memory: for small counts.
   public func bytes(count: Int) -> [UInt8] {
-    var out = GeneratorBuffer(format: format, fields: Self.fieldNames, capacity: 256 * count)
-    var sampler = MerchantSampler(seed: seed, referenceDay: referenceDay, count: count)
+    var out = GeneratorBuffer(
+      format: format, fields: Self.fieldNames, capacity: 256 * min(max(count, 0), 1 << 20))
+    var sampler = MerchantSampler(seed: seed, referenceDay: referenceDay)
     out.header()
     for index in 0..<max(count, 0) { sampler.append(index: index, to: &out) }
     return out.bytes
@@ -62,7 +63,7 @@ public struct MerchantGenerator: Sendable {
   public func write(count: Int, to fd: Int32) throws(MerchantGeneratorError) {
     var out = GeneratorBuffer(
       format: format, fields: Self.fieldNames, capacity: Self.blockSize + 64 * 1024)
-    var sampler = MerchantSampler(seed: seed, referenceDay: referenceDay, count: count)
+    var sampler = MerchantSampler(seed: seed, referenceDay: referenceDay)
     out.header()
     for index in 0..<max(count, 0) {
       sampler.append(index: index, to: &out)

@@ -14,20 +14,12 @@ struct MerchantSampler {
   private var spare = 0.0
   private var hasSpare = false
   private let referenceDay: Int
-  private let idDigits: Int
   private var scratch: [UInt8] = []
   private var certifications: [[UInt8]] = []
 
-  init(seed: UInt64, referenceDay: Int, count: Int) {
+  init(seed: UInt64, referenceDay: Int) {
     rng = SplitMix64(seed: seed)
     self.referenceDay = referenceDay
-    var digits = 1
-    var rest = max(count, 1)
-    while rest >= 10 {
-      rest /= 10
-      digits += 1
-    }
-    idDigits = max(8, digits)
   }
 
   /// Appends merchant number `index` (from 0) as one record.
@@ -192,11 +184,18 @@ struct MerchantSampler {
   private mutating func merchantID(_ index: Int) {
     scratch.removeAll(keepingCapacity: true)
     scratch.append(UInt8(ascii: "M"))
-    let start = scratch.count
-    scratch.append(contentsOf: repeatElement(48, count: idDigits))
     var n = index + 1
-    var i = start + idDigits - 1
-    while i >= start, n > 0 {
+    var digits = 1
+    var rest = n
+    while rest >= 10 {
+      rest /= 10
+      digits += 1
+    }
+    let start = scratch.count
+    let width = max(digits, 8)
+    scratch.append(contentsOf: repeatElement(48, count: width))
+    var i = start + width - 1
+    while n > 0 {
       scratch[i] = 48 + UInt8(n % 10)
       n /= 10
       i -= 1
