@@ -40,11 +40,14 @@ enum CSVScanner {
     return ~(((v & low) &+ low) | v | low)
   }
 
-  /// The high bit of every byte of `x` that is a comma, LF or quote.
+  /// The high bit of the first byte of `x` that is a comma, LF or quote, and perhaps of
+  /// some later bytes (a borrow can flag a byte after a match, never one before it).
   @inline(__always)
   private static func specialBytes(_ x: UInt64) -> UInt64 {
-    zeroBytes(x ^ (ones &* UInt64(comma))) | zeroBytes(x ^ (ones &* UInt64(lf)))
-      | zeroBytes(x ^ (ones &* UInt64(quote)))
+    let a = x ^ (ones &* UInt64(comma))
+    let b = x ^ (ones &* UInt64(lf))
+    let c = x ^ (ones &* UInt64(quote))
+    return ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highBits
   }
 
   /// Scans the record starting at `start` (not a blank line) in `p[start..<end]`.
@@ -67,17 +70,18 @@ enum CSVScanner {
           var found = false
           while i + 8 <= end {
             let x = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-            let quotes = zeroBytes(x ^ (ones &* UInt64(quote)))
+            let q = x ^ (ones &* UInt64(quote))
+            let quotes = (q &- ones) & ~q & highBits  // exact for the first quote
             let newlines = zeroBytes(x ^ (ones &* UInt64(lf)))
             if quotes != 0 {
               let before = (quotes & (0 &- quotes)) &- 1
-              fieldLines += (newlines & before).nonzeroBitCount
+              if newlines & before != 0 { fieldLines += (newlines & before).nonzeroBitCount }
               high |= x & before
               i += quotes.trailingZeroBitCount >> 3
               found = true
               break
             }
-            fieldLines += newlines.nonzeroBitCount
+            if newlines != 0 { fieldLines += newlines.nonzeroBitCount }
             high |= x
             i += 8
           }
@@ -133,6 +137,8 @@ enum CSVScanner {
       } else {
         var high: UInt64 = 0
         var found = false
+        // The byte that ends the field (an LF stands for the end of the input).
+        var c = lf
         // Eight bytes at a time: fields are short, so this usually finds the end of a
         // field in one or two steps instead of one step per byte.
         while i + 8 <= end {
@@ -140,7 +146,9 @@ enum CSVScanner {
           let special = specialBytes(x)
           if special != 0 {
             high |= x & ((special & (0 &- special)) &- 1)
-            i += special.trailingZeroBitCount >> 3
+            let shift = special.trailingZeroBitCount & ~7
+            i += shift >> 3
+            c = UInt8(truncatingIfNeeded: x >> UInt64(shift))
             found = true
             break
           }
@@ -149,16 +157,18 @@ enum CSVScanner {
         }
         if !found {
           while i < end {
-            let c = p[i]
+            c = p[i]
             if c == comma || c == lf || c == quote { break }
             high |= UInt64(c)
             i += 1
           }
+          if i == end {
+            guard atEOF else {
+              return .incomplete(at: FieldPosition(field: field, start: fieldStart, lines: lines))
+            }
+            c = lf
+          }
         }
-        if i == end && !atEOF {
-          return .incomplete(at: FieldPosition(field: field, start: fieldStart, lines: lines))
-        }
-        let c: UInt8 = i < end ? p[i] : lf
         if c == quote {
           return .malformed(
             .quoteInUnquoted, at: FieldPosition(field: field, start: fieldStart, lines: lines))

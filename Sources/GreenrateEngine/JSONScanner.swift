@@ -49,6 +49,8 @@ enum JSONScanner {
 
   private static let quote = UInt8(ascii: "\"")
   private static let backslash = UInt8(ascii: "\\")
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
   @inline(__always)
   static func skipWhitespace(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int) {
@@ -70,6 +72,20 @@ enum JSONScanner {
     let start = i
     var escaped = false
     while true {
+      // Eight bytes at a time up to a quote, backslash, control byte or non-ASCII byte
+      // (the lowest flagged byte is exact; borrows only flag bytes above a match).
+      while i + 8 <= e {
+        let x = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+        let q = x ^ (ones &* UInt64(quote))
+        let b = x ^ (ones &* UInt64(backslash))
+        let special =
+          ((q &- ones) & ~q | (b &- ones) & ~b | (x &- ones &* 0x20) & ~x | x) & highBits
+        if special != 0 {
+          i += special.trailingZeroBitCount >> 3
+          break
+        }
+        i += 8
+      }
       while i < e {
         let c = p[i]
         if c == quote || c == backslash || c < 0x20 || c >= 0x80 { break }
@@ -194,26 +210,24 @@ enum JSONScanner {
   /// Matches `true`, `false` or `null` at `i`; the literal's value (nil for null).
   @inline(__always)
   static func literal(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int) throws(Fault) -> Bool? {
-    func matches(_ word: StaticString) -> Bool {
-      let n = word.utf8CodeUnitCount
-      guard i + n <= e else { return false }
-      let w = word.utf8Start
-      for k in 0..<n where p[i + k] != w[k] { return false }
-      return true
+    // Four bytes compared at once: "true", "null", "fals" + "e" (little-endian words).
+    if i + 4 <= e {
+      let word = UInt32(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self))
+      switch word {
+      case 0x6575_7274:
+        i += 4
+        return true
+      case 0x6C6C_756E:
+        i += 4
+        return nil
+      case 0x736C_6166 where i + 5 <= e && p[i + 4] == UInt8(ascii: "e"):
+        i += 5
+        return false
+      default:
+        break
+      }
     }
-    switch p[i] {
-    case UInt8(ascii: "t") where matches("true"):
-      i += 4
-      return true
-    case UInt8(ascii: "f") where matches("false"):
-      i += 5
-      return false
-    case UInt8(ascii: "n") where matches("null"):
-      i += 4
-      return nil
-    default:
-      throw .expected("a value", at: i)
-    }
+    throw .expected("a value", at: i)
   }
 
   /// Skips one whole value at `i` (after whitespace), validating it; no recursion, so

@@ -98,11 +98,12 @@ extension RecordReader {
         if try fill() { continue }
         // The record does not fit in the largest buffer allowed.
         let message =
-          buffer[at.start] == UInt8(ascii: "\"")
+          at.start < hi && buffer[at.start] == UInt8(ascii: "\"")
           ? "\(columnLabel(at.field)): the quote opened on line \(line + at.lines) is not closed "
             + "within \(sizeText(capacity))"
           : "the record is longer than \(sizeText(capacity))"
-        chunk.rejects.append(Reject(line: line, merchantID: nil, message: message))
+        chunk.rejects.append(
+          Reject(line: line, merchantID: keyIfScanned(before: at.field), message: message))
         produced += 1
         let resumeLine = line + at.lines + 1
         try skipPastLineEnd(from: at.start)

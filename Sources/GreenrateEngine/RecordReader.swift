@@ -13,6 +13,11 @@ import GreenrateLanguage
 /// larger than a block, so memory stays bounded by the block size, one record (at
 /// most `maxRecordBytes`) and one chunk of decoded records, whatever the input size.
 /// Work is done on bytes; strings are built only for `text`/`set` inputs and extras.
+///
+/// A record that cannot be decoded becomes a `Reject` and reading goes on. After broken
+/// CSV quoting (an unclosed quote included) reading resumes on the line after the one
+/// where the broken field starts, so a stray quote costs its own record, not every
+/// line up to the next quote or the end of the file.
 public final class RecordReader {
   /// The input path, `-` for standard input.
   public let path: String

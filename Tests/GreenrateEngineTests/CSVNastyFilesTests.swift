@@ -140,6 +140,7 @@ import Testing
     let plain = [UInt8](repeating: UInt8(ascii: "z"), count: 10 << 20)
     file += plain + Array(",2,false,\nM3,x,3,1,\n".utf8)
     let path = try S.temporaryFile(file, ext: "csv")
+    defer { try? FileManager.default.removeItem(atPath: path) }
     let out = try S.readAll(path)
     #expect(out.rejects.isEmpty)
     #expect(out.keys == ["M1", "M2", "M3"])
@@ -155,13 +156,14 @@ import Testing
     // Beyond the first 1 MiB block, so that the limit (at least one block) is hit.
     for k in 2...30_000 { file += "M\(k),filler text to go beyond the limit,\(k),true,\n" }
     let path = try S.temporaryFile(file, ext: "csv")
+    defer { try? FileManager.default.removeItem(atPath: path) }
     let reader = try RecordReader(path: path, format: nil, layout: S.layout)
     reader.maxRecordBytes = 4096
     let out = try S.drain(reader, maxRecords: 1000)
     #expect(
       out.rejects == [
         Reject(
-          line: 2, merchantID: nil,
+          line: 2, merchantID: "M1",
           message: #"field "name": the quote opened on line 2 is not closed within 1 MiB"#)
       ])
     #expect(out.keys.count == 29_999)
@@ -176,7 +178,7 @@ import Testing
     let longOut = try S.drain(longReader)
     #expect(
       longOut.rejects == [
-        Reject(line: 2, merchantID: nil, message: "the record is longer than 1 MiB")
+        Reject(line: 2, merchantID: "M1", message: "the record is longer than 1 MiB")
       ])
     #expect(longOut.keys == ["M2"])
     #expect(longOut.lines == [3])
