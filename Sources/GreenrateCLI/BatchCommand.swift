@@ -67,7 +67,7 @@ struct BatchCommand: ParsableCommand {
     let rulesPath = rules ?? ShippedFiles.rules
     let program = try RuleFile.load(rulesPath)
     let options = BatchOptions(
-      rulesPath: rulesPath, inputPath: input ?? ShippedFiles.merchants, format: format,
+      rulesPath: ShippedFiles.absolute(rulesPath), inputPath: input ?? ShippedFiles.merchants, format: format,
       databasePath: db ?? ShippedFiles.databaseName, jobs: jobs,
       asOf: asOf.asOf.flatMap(Day.parse), maxRejects: maxRejects, resume: resume)
     let summary: BatchSummary

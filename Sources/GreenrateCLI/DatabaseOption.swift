@@ -8,8 +8,8 @@ struct DatabaseOption: ParsableArguments {
   @Option(
     name: .customLong("db"),
     help: ArgumentHelp(
-      "The SQLite database a batch wrote (default: ./greenrate.sqlite).", valueName: "DB"))
-  var path: String = "greenrate.sqlite"
+      "The SQLite database a batch wrote.", valueName: "DB"))
+  var path: String = ShippedFiles.databaseName
 
   /// Opens the store, or prints one error line and exits 1. Never creates a database:
   /// a mistyped path must not look like an empty one.
@@ -17,7 +17,8 @@ struct DatabaseOption: ParsableArguments {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue
     else {
-      Console.error("error: no database at `\(path)` (`greenrate batch ... --db \(path)` makes one)")
+      Console.error(
+        "error: no database at `\(path)` (`greenrate batch ... --db \(path)` makes one)")
       throw ExitCode(1)
     }
     do {

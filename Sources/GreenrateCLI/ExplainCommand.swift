@@ -35,7 +35,8 @@ struct ExplainCommand: ParsableCommand {
 
   @Option(
     name: .customLong("run"),
-    help: ArgumentHelp("Explain the rating of this run (default: the current one).", valueName: "RUN_ID"))
+    help: ArgumentHelp(
+      "Explain the rating of this run (default: the current one).", valueName: "RUN_ID"))
   var runID: Int64?
 
   @Flag(help: "Print one JSON object instead of text.")

@@ -13,7 +13,8 @@ extension Explanation {
     var summary = TextTable([.init("field"), .init("value")], showsTitles: false)
     summary.append(["Merchant", r.merchantID])
     summary.append([
-      "Rating", "\(r.rating) (score \(Explanation.number(r.score)) of \(Explanation.number(bestScore)))",
+      "Rating",
+      "\(r.rating) (score \(Explanation.number(r.score)) of \(Explanation.number(bestScore)))",
     ])
     summary.append(["Eligible", r.eligible ? "yes" : "no"])
     var runText = "\(run.id) (\(run.kind.rawValue), \(run.status.rawValue)), as of \(run.asOf)"
@@ -27,7 +28,8 @@ extension Explanation {
     summary.append(["Fingerprint", "sha256 \(run.rulesetSHA256)"])
     switch run.kind {
     case .batch: summary.append(["Record", "line \(r.line) of \(run.input ?? "the input")"])
-    case .rescore: summary.append(["Record", "as stored for this rescore"])
+    case .rescore:
+      summary.append(["Record", "the stored record, rescored (first read on input line \(r.line))"])
     }
     out += summary.rendered()
 
@@ -47,7 +49,10 @@ extension Explanation {
 
     out += "\n"
     var codes = TextTable([.init("kind"), .init("codes")], showsTitles: false)
-    codes.append(["Reasons", Explanation.codes(r.reasons) + (r.reasons.count > 1 ? " (largest shortfall first)" : "")])
+    codes.append([
+      "Reasons",
+      Explanation.codes(r.reasons) + (r.reasons.count > 1 ? " (largest shortfall first)" : ""),
+    ])
     codes.append(["Knockouts", Explanation.codes(r.knockouts)])
     codes.append(["Denials", Explanation.codes(r.denials)])
     out += codes.rendered()

@@ -30,7 +30,8 @@ struct Explanation {
     switch value {
     case .missing: return "(missing)"
     case .text(let t): return t.string.isEmpty ? "\"\"" : t.string
-    case .set(let s): return s.items.isEmpty ? "(empty set)" : s.items.map(\.string).joined(separator: "; ")
+    case .set(let s):
+      return s.items.isEmpty ? "(empty set)" : s.items.map(\.string).joined(separator: "; ")
     default: return StoredRecord.cellText(value)
     }
   }

@@ -16,7 +16,7 @@ struct RescoreCommand: ParsableCommand {
       the next rescore starts from it. Prints the result as `greenrate score` does.
 
       The rules default to the rule file recorded by the run that stored the record, \
-      read again now so that edits to it apply; the as-of date defaults to that run's. \
+      read again now so that edits to it apply; the as-of date defaults to today in UTC. \
       Safe to run while a batch is writing the same database.
 
       Exit codes: 0 scored; 1 unknown merchant, unreadable or invalid rules, a record \
@@ -25,9 +25,9 @@ struct RescoreCommand: ParsableCommand {
 
       Examples:
         greenrate rescore M00012345 --db ratings.sqlite
-        greenrate rescore M00012345 --db ratings.sqlite --set certifications='ISO14001;CEL'
-        greenrate rescore M00012345 --db ratings.sqlite --rules Rules/sme-green.rules \\
-          --set electricity_kwh=18250 --set green_power_share= --as-of 2026-12-01
+        greenrate rescore M00012345 --set 'certifications=ISO14001;CEL'
+        greenrate rescore M00012345 --set electricity_kwh= --as-of 2026-12-01
+        greenrate rescore M00012345 --rules Rules/sme-green.rules
       """
   )
 
@@ -52,7 +52,7 @@ struct RescoreCommand: ParsableCommand {
   @Option(
     name: .customLong("as-of"),
     help: ArgumentHelp(
-      "The as-of date (YYYY-MM-DD); default: that of the run that stored the record.",
+      "The as-of date (YYYY-MM-DD); default: today in UTC, as for a batch.",
       valueName: "DATE"))
   var asOf: String?
 
@@ -73,8 +73,16 @@ struct RescoreCommand: ParsableCommand {
     let stored: StoredRecord
     do {
       guard let found = try store.latestRecord(merchantID: merchantID) else {
-        Console.error(
-          "error: unknown merchant `\(merchantID)`: no run in \(database.path) received a record for it")
+        if let reject = try store.latestReject(merchantID: merchantID) {
+          // A record that never decoded is not stored: there is nothing to start from.
+          Console.error(
+            "error: merchant `\(merchantID)` has no stored record: run \(reject.runID) rejected "
+              + "it (line \(reject.line)): \(reject.message)")
+        } else {
+          Console.error(
+            "error: unknown merchant `\(merchantID)`: no run in \(database.path) received a "
+              + "record for it")
+        }
         throw ExitCode(1)
       }
       stored = found
@@ -92,15 +100,7 @@ struct RescoreCommand: ParsableCommand {
     }
     for note in prepared.notes { Console.error("note: \(note)") }
 
-    var day = asOf.flatMap(Day.parse)
-    if day == nil {
-      do {
-        day = try store.asOfDay(runID: stored.runID)
-      } catch {
-        throw database.fail(error)
-      }
-    }
-    let asOfDay = day ?? todayUTC()
+    let asOfDay = asOf.flatMap(Day.parse) ?? todayUTC()
     let evaluator = Evaluator(program: program, asOf: asOfDay)
     let failure = evaluator.evaluate(prepared.records, row: 0)
     do {

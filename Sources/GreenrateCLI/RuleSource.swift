@@ -24,9 +24,10 @@ struct RuleSource {
     guard location.line >= 1, location.line <= lines.count else { return nil }
     var line = lines[location.line - 1]
     if line.last == "\r" { line.removeLast() }
-    let start = line.unicodeScalars.index(
-      line.startIndex, offsetBy: max(0, location.column - 1),
-      limitedBy: line.endIndex) ?? line.endIndex
+    let start =
+      line.unicodeScalars.index(
+        line.startIndex, offsetBy: max(0, location.column - 1),
+        limitedBy: line.endIndex) ?? line.endIndex
     let band = RuleSource.beforeArrow(line[start...]).trimmingCharacters(in: .whitespaces)
     guard band.hasPrefix("when") || band.hasPrefix("else") else { return nil }
     return band

@@ -19,6 +19,14 @@ enum ShippedFiles {
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
   }
 
+  /// `path` made absolute against the current folder: a run records its rule file so
+  /// that `rescore` can read it again from anywhere.
+  static func absolute(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+      .appendingPathComponent(path).standardized.path
+  }
+
   private static func locate(_ relative: String) -> String {
     if FileManager.default.fileExists(atPath: relative) { return relative }
     let built = packageRoot + "/" + relative

@@ -66,7 +66,8 @@ public struct Rescorer: Sendable {
   private func fieldIndex(of override: FieldOverride) throws(RescoreError) -> Int {
     let layout = program.layout
     guard let index = layout.field(named: override.field) else {
-      var message = "--set \(override.field): the rules (\(program.name)) have no input of that name"
+      var message =
+        "--set \(override.field): the rules (\(program.name)) have no input of that name"
       if let near = Rescorer.nearest(override.field, among: layout.fields.map(\.name)) {
         message += "; did you mean `\(near)`?"
       }
@@ -86,7 +87,7 @@ public struct Rescorer: Sendable {
     case .failure(let error):
       throw RescoreError(
         "--set \(override.field)=\(override.value): \(error.message) "
-          + "(\(field.name) is \(field.type))")
+          + "(\(field.name): \(field.type))")
     case .success(let value):
       if value == .missing && !field.type.isOptional {
         throw RescoreError(
@@ -101,7 +102,8 @@ public struct Rescorer: Sendable {
     let declared = type.map { " (\($0))" } ?? ""
     var why = "has no value for \(name)\(declared), which the rules require"
     if let value = stored.value(named: name), value != .missing, let type {
-      why = "has \(name) = \(Rescorer.shown(value)), which is not a \(type.base) as the rules now require"
+      why =
+        "has \(name) = \(Rescorer.shown(value)), which is not a \(type.base) as the rules now require"
     }
     return RescoreError(
       "the stored record of \(stored.merchantID) \(why); give it with --set \(name)=VALUE",

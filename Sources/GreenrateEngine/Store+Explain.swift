@@ -21,12 +21,4 @@ extension Store {
       runID: statement.int64(0), line: statement.int(1), merchantID: statement.text(2),
       message: statement.text(3) ?? "")
   }
-
-  /// The as-of day of a run, or nil when there is no such run.
-  public func asOfDay(runID: Int64) throws(SQLiteError) -> Int? {
-    let statement = try db.prepare("SELECT as_of FROM runs WHERE run_id = ?")
-    statement.bind(runID, at: 1)
-    guard try statement.step() else { return nil }
-    return statement.text(0).flatMap(Day.parse)
-  }
 }

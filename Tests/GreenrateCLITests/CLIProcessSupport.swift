@@ -20,7 +20,9 @@ enum CLIProcess {
   }
 
   /// The shipped rule set.
-  static var shippedRules: String { packageRoot.appendingPathComponent("Rules/sme-green.rules").path }
+  static var shippedRules: String {
+    packageRoot.appendingPathComponent("Rules/sme-green.rules").path
+  }
 
   /// The `greenrate` built alongside these tests (whatever the scratch path), else
   /// `GREENRATE_BINARY`, else `.build/debug/greenrate` in the package.
@@ -141,7 +143,8 @@ final class RescoreWorkspace {
     statement.bindAll(parameters)
     var rows: [[String?]] = []
     while try statement.step() {
-      rows.append((0..<statement.columnCount).map { statement.isNull($0) ? nil : statement.text($0) })
+      rows.append(
+        (0..<statement.columnCount).map { statement.isNull($0) ? nil : statement.text($0) })
     }
     return rows
   }
@@ -150,4 +153,41 @@ final class RescoreWorkspace {
   func count(_ sql: String, _ parameters: [SQLValue] = []) throws -> Int {
     Int(try query(sql, parameters).first?.first.flatMap { $0 } ?? "") ?? -1
   }
+}
+
+extension RescoreWorkspace {
+  /// A value for every column `greenrate generate` writes: an ordinary retail merchant
+  /// with no certificate and no penalty.
+  static let ordinaryMerchant: [String: String] = [
+    "merchant_name": "Test Shop", "industry_code": "F5292", "province": "Zhejiang",
+    "city": "Hangzhou", "established_date": "2015-03-01", "employees": "3",
+    "annual_revenue_cny": "500000", "electricity_kwh": "5000", "green_power_share": "",
+    "natural_gas_m3": "", "diesel_litres": "", "has_rooftop_pv": "true",
+    "e_invoice_ratio": "0.9", "digital_payment_share": "0.95", "paperless_ordering": "true",
+    "green_packaging_ratio": "0.6", "env_penalties_3y": "0", "env_penalty_max_cny_3y": "",
+    "pollution_permit": "not_required", "certifications": "", "overdue_count_12m": "0",
+    "max_overdue_days_24m": "", "on_dishonest_list": "false",
+  ]
+
+  /// Appends records to a generated CSV, in its header's column order: each record is
+  /// `ordinaryMerchant` with the given fields replaced.
+  func append(to csv: String, records: [[String: String]]) throws {
+    let text = try String(contentsOfFile: csv, encoding: .utf8)
+    let header = text.prefix { $0 != "\n" && $0 != "\r" }.split(separator: ",").map(String.init)
+    var added = text.hasSuffix("\n") ? "" : "\n"
+    for record in records {
+      let fields = RescoreWorkspace.ordinaryMerchant.merging(record) { $1 }
+      added += header.map { fields[$0] ?? "" }.joined(separator: ",") + "\n"
+    }
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: csv))
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(added.utf8))
+  }
+}
+
+/// A JSON text as a dictionary (for reading command output in tests).
+func jsonObject(_ text: String) throws -> [String: Any] {
+  let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+  return try #require(value as? [String: Any], "not a JSON object: \(text)")
 }
