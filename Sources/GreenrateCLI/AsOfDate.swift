@@ -6,7 +6,8 @@ import GreenrateLanguage
 struct AsOfOption: ParsableArguments {
   @Option(
     name: .customLong("as-of"),
-    help: ArgumentHelp("The run's as-of date (YYYY-MM-DD); default today in UTC.", valueName: "DATE"))
+    help: ArgumentHelp(
+      "The run's as-of date (YYYY-MM-DD); default today in UTC.", valueName: "DATE"))
   var asOf: String?
 
   func validate() throws {

@@ -23,7 +23,8 @@ struct BatchCommand: ParsableCommand {
   @Argument(help: "The rule file (default: the shipped Rules/sme-green.rules).")
   var rules: String?
 
-  @Argument(help: "A CSV or JSON Lines file, or - for standard input (default: the shipped sample).")
+  @Argument(
+    help: "A CSV or JSON Lines file, or - for standard input (default: the shipped sample).")
   var input: String?
 
   @Option(help: ArgumentHelp("The SQLite database (default: ./greenrate.sqlite).", valueName: "DB"))
@@ -60,14 +61,17 @@ struct BatchCommand: ParsableCommand {
     }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if let maxRejects, maxRejects < 0 { throw ValidationError("--max-rejects cannot be negative") }
-    if let input, input != "-" || format == nil { _ = try inputFormat(path: input, explicit: format) }
+    if let input, input != "-" || format == nil {
+      _ = try inputFormat(path: input, explicit: format)
+    }
   }
 
   func run() throws {
     let rulesPath = rules ?? ShippedFiles.rules
     let program = try RuleFile.load(rulesPath)
     let options = BatchOptions(
-      rulesPath: ShippedFiles.absolute(rulesPath), inputPath: input ?? ShippedFiles.merchants, format: format,
+      rulesPath: ShippedFiles.absolute(rulesPath), inputPath: input ?? ShippedFiles.merchants,
+      format: format,
       databasePath: db ?? ShippedFiles.databaseName, jobs: jobs,
       asOf: asOf.asOf.flatMap(Day.parse), maxRejects: maxRejects, resume: resume)
     let summary: BatchSummary

@@ -64,7 +64,9 @@ struct CaseExpectation {
 
   private static func codes(_ s: String) -> [String] {
     s.split(separator: ";").map { item in
-      String(item.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+      String(
+        item.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+      )
     }.filter { !$0.isEmpty }
   }
 

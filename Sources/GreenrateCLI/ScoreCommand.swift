@@ -23,7 +23,8 @@ struct ScoreCommand: ParsableCommand {
   @Option(help: ArgumentHelp("One record as a JSON object.", valueName: "JSON"))
   var record: String?
 
-  @Option(help: ArgumentHelp("A CSV or JSON Lines file, or - for standard input.", valueName: "FILE"))
+  @Option(
+    help: ArgumentHelp("A CSV or JSON Lines file, or - for standard input.", valueName: "FILE"))
   var input: String?
 
   @Option(help: "The input's format when the file name does not tell (csv or jsonl).")
@@ -45,21 +46,24 @@ struct ScoreCommand: ParsableCommand {
     let keyName = program.layout.fields[program.layout.keyField].name
     var out = JSONWriter(capacity: 1 << 16)
     var rejected = 0
-    try scorer.forEach { outcome in
-      switch outcome {
-      case .scored(let result, _, _):
-        out.result(result, keyName: keyName)
-      case .rejected(let reject):
-        rejected += 1
-        out.rejected(line: reject.line, error: reject.message)
-      }
-      out.byte(UInt8(ascii: "\n"))
-      if out.bytes.count > 1 << 15 {
-        Console.write(out.bytes)
-        out.removeAll()
+    // What was scored before a read error is still printed.
+    defer { Console.write(out.bytes) }
+    try readingErrorsExit {
+      try scorer.forEachOutcome { outcome in
+        switch outcome {
+        case .scored(let result, _, _):
+          out.result(result, keyName: keyName)
+        case .rejected(let reject):
+          rejected += 1
+          out.rejected(line: reject.line, error: reject.message)
+        }
+        out.byte(UInt8(ascii: "\n"))
+        if out.bytes.count > 1 << 15 {
+          Console.write(out.bytes)
+          out.removeAll()
+        }
       }
     }
-    Console.write(out.bytes)
     if rejected > 0 { throw ExitCode(1) }
   }
 

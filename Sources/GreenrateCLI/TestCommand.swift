@@ -50,7 +50,7 @@ struct TestCommand: ParsableCommand {
         reader: reader, program: program, asOf: asOf.day,
         extraCount: CaseExpectation.fieldNames.count)
       try readingErrorsExit {
-        try scorer.forEach { outcome in
+        try scorer.forEachOutcome { outcome in
           let problems: [String]
           let line: Int
           switch outcome {

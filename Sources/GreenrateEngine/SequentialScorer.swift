@@ -24,7 +24,7 @@ public struct SequentialScorer {
   }
 
   /// Calls `body` for every record of the input, in input order.
-  public mutating func forEach(_ body: (Outcome) throws -> Void) throws {
+  public mutating func forEachOutcome(_ body: (Outcome) throws -> Void) throws {
     let keyName = evaluator.program.layout.fields[evaluator.program.layout.keyField].name
     while let chunk = try reader.nextChunk(maxRecords: 4096) {
       var rejects = chunk.rejects.sorted { $0.line < $1.line }[...]
@@ -46,7 +46,8 @@ public struct SequentialScorer {
           continue
         }
         if let error = evaluator.evaluate(chunk.records, row: row) {
-          try body(.rejected(Reject(line: line, merchantID: key.string, message: error.description)))
+          try body(
+            .rejected(Reject(line: line, merchantID: key.string, message: error.description)))
           continue
         }
         keptLines[key] = line

@@ -124,7 +124,9 @@ import Testing
       GreenrateCommand.normalized(["batch", "r", "i", "--resume", "12", "--db", "d"])
         == ["batch", "r", "i", "--resume", "--resume-run", "12", "--db", "d"])
     #expect(
-      GreenrateCommand.normalized(["batch", "--resume=7"]) == ["batch", "--resume", "--resume-run", "7"])
+      GreenrateCommand.normalized(["batch", "--resume=7"]) == [
+        "batch", "--resume", "--resume-run", "7",
+      ])
     #expect(
       GreenrateCommand.normalized(["batch", "r", "i", "--resume", "--db", "d"])
         == ["batch", "r", "i", "--resume", "--db", "d"])
