@@ -28,6 +28,8 @@ struct CompiledCode: Sendable {
     var factors = 0
     var knockouts = 0
     var denials = 0
+    /// Membership masks of set inputs (see `Compiler.SetKeys`).
+    var masks = 0
   }
 
   var registers: Registers
@@ -37,6 +39,8 @@ struct CompiledCode: Sendable {
   var scoreSlot: Int
   var knockedOutSlot: Int
   var eligibleSlot: Int
+  /// Work done for every record before the rules: the membership masks of set inputs.
+  var prepare: StepCode
   /// Lets, factors and knockouts in file order, stopping at the first runtime error.
   var items: StepCode
   /// The index of the matched rating band.
@@ -47,9 +51,4 @@ struct CompiledCode: Sendable {
   var outputs: StepCode
   /// Where each output's value is left.
   var outputSlots: [RegisterSlot]
-  /// Index in the flat band arrays of each factor's first band.
-  var bandBase: [Int]
-  /// For every band of every factor: the factor's best points minus the band's.
-  var bandShortfall: [Double]
-  var bandHasReason: [Bool]
 }

@@ -31,50 +31,48 @@ extension Compiler {
   /// Whether `expr` reads nothing that changes between records (as-of included, since a
   /// program does not know the run's as-of date).
   func isConstant(_ expr: CheckedExpr) -> Bool {
-    switch expr.node {
-    case .number, .text, .bool, .date: return true
-    case .reference(let symbol):
-      if case .constant = place(of: symbol) { return true }
-      return false
-    case .call(let function, let args):
-      switch function {
-      case .yearsSince, .daysSince: return false
-      default: return args.allSatisfy(isConstant)
+    !Self.anyNode(in: expr) { node in
+      switch node {
+      case .reference(let symbol):
+        if case .constant = place(of: symbol) { return false }
+        return true
+      case .call(.yearsSince, _), .call(.daysSince, _): return true
+      default: return false
       }
-    default:
-      return Self.children(of: expr.node).allSatisfy(isConstant)
     }
   }
 
   /// Whether evaluating `expr` could raise a runtime error.
   func mayFail(_ expr: CheckedExpr) -> Bool {
-    switch expr.node {
-    case .arithmetic: return true
-    case .call(let function, let args):
-      switch function {
-      case .sqrt, .ln, .log10, .round: return true
-      default: return args.contains(where: mayFail)
+    Self.anyNode(in: expr) { node in
+      switch node {
+      case .arithmetic, .call(.sqrt, _), .call(.ln, _), .call(.log10, _), .call(.round, _):
+        return true
+      default: return false
       }
-    default:
-      return Self.children(of: expr.node).contains(where: mayFail)
     }
+  }
+
+  /// Whether some node of `expr` satisfies `test`. Iterative: a chain such as
+  /// `a + b + c + …` nests without limit, and must not exhaust the stack.
+  static func anyNode(in expr: CheckedExpr, _ test: (CheckedNode) -> Bool) -> Bool {
+    var pending = [expr]
+    while let next = pending.popLast() {
+      if test(next.node) { return true }
+      pending += children(of: next.node)
+    }
+    return false
   }
 
   /// For each let, whether any expression of the rule set reads it.
   func referencedLets() -> [Bool] {
     var used = Array(repeating: false, count: rules.lets.count)
-    func visit(_ expr: CheckedExpr) {
-      if case .reference(.letValue(let i)) = expr.node, i < used.count { used[i] = true }
-      for child in Self.children(of: expr.node) { visit(child) }
+    forEachExpression { expr in
+      _ = Self.anyNode(in: expr) { node in
+        if case .reference(.letValue(let i)) = node, i < used.count { used[i] = true }
+        return false
+      }
     }
-    for l in rules.lets { visit(l.expr) }
-    for factor in rules.factors {
-      for band in factor.bands { band.condition.map(visit) }
-    }
-    for rule in rules.knockouts { visit(rule.condition) }
-    for band in rules.rating { band.condition.map(visit) }
-    for rule in rules.denials { visit(rule.condition) }
-    for output in rules.outputs { visit(output.expr) }
     return used
   }
 

@@ -16,19 +16,11 @@ extension Compiler {
     case .bool(let b):
       return { _ in b }
     case .not(let x):
-      if case .reference = x.node, case .slot(let s) = scalarOperand(x) {
-        return { f in f.scalars[s] == 0 }
-      }
-      let c = bool(x)
-      return { f in !c(f) }
+      return boolCode(boolOperand(x).negated)
     case .and(let a, let b):
-      let x = bool(a)
-      let y = bool(b)
-      return { f in x(f) && y(f) }
+      return logical(a, b, isAnd: true)
     case .or(let a, let b):
-      let x = bool(a)
-      let y = bool(b)
-      return { f in x(f) || y(f) }
+      return logical(a, b, isAnd: false)
     case .comparison(let op, let a, let b):
       return comparison(op, a, b)
     case .inSet(let x, let s):
@@ -40,12 +32,19 @@ extension Compiler {
     case .call(let function, let args) where Self.isPredicate(function):
       return predicateCall(function, args)
     case .conditional(let c, let a, let b):
-      let condition = bool(c)
+      let condition = boolCode(boolOperand(c))
       let whenTrue = bool(a)
       let whenFalse = bool(b)
       return { f in condition(f) ? whenTrue(f) : whenFalse(f) }
     case .coalesce(let x, let y):
       if !x.type.isOptional { return bool(x) }
+      if coalesceChain(expr) != nil {
+        let chain = scalarNode(expr)
+        return { f in chain(f) != 0 }
+      }
+      if case .slot(let s) = scalarOperand(x), let d = foldedScalar(y) {
+        return boolCode(.orDefault(s, d != 0, negated: false))
+      }
       let first = code(scalarOperand(x))
       let second = bool(y)
       return { f in
@@ -66,6 +65,33 @@ extension Compiler {
       let s = scalarNode(expr)
       return { f in s(f) != 0 }
     }
+  }
+
+  /// `a and b` / `a or b`, short-circuiting; simple operands are tested in place.
+  private func logical(_ a: CheckedExpr, _ b: CheckedExpr, isAnd: Bool) -> BoolCode {
+    let whole = CheckedExpr(type: .bool, location: a.location, node: isAnd ? .and(a, b) : .or(a, b))
+    if let chain = logicalChain(whole, isAnd: isAnd) { return logicalLoop(chain, isAnd: isAnd) }
+    let x = boolOperand(a)
+    let y = boolOperand(b)
+    // Two register tests in one closure; anything else through the operands' closures.
+    if case .test(let s, let ms, let ns) = x, case .test(let t, let mt, let nt) = y {
+      if isAnd {
+        return { f in
+          let v = f.scalars[s]
+          let w = f.scalars[t]
+          return (ms ? v.isNaN : v != 0) != ns && (mt ? w.isNaN : w != 0) != nt
+        }
+      }
+      return { f in
+        let v = f.scalars[s]
+        let w = f.scalars[t]
+        return (ms ? v.isNaN : v != 0) != ns || (mt ? w.isNaN : w != 0) != nt
+      }
+    }
+    let p = boolCode(x)
+    let q = boolCode(y)
+    if isAnd { return { f in p(f) && q(f) } }
+    return { f in p(f) || q(f) }
   }
 
   private func comparison(_ op: ComparisonOperator, _ a: CheckedExpr, _ b: CheckedExpr)
@@ -96,7 +122,7 @@ extension Compiler {
     }
   }
 
-  private func compare<Op: ScalarOperation>(_: Op.Type, _ l: ScalarOperand, _ r: ScalarOperand)
+  func compare<Op: ScalarOperation>(_: Op.Type, _ l: ScalarOperand, _ r: ScalarOperand)
     -> BoolCode where Op.Result == Bool
   {
     switch (l, r) {
@@ -129,11 +155,11 @@ extension Compiler {
       return ratingTest(table)
     case (.constant(let c?), let operand), (let operand, .constant(let c?)):
       let match = TextMatcher([c])
-      if case .input(let s) = operand {
-        return { f in
-          guard let t = f.inputTexts[s] else { return negated }
-          return match.contains(t) != negated
-        }
+      // A missing text is not equal to `c`, just like one that differs.
+      switch operand {
+      case .input(let s): return { f in (match.index(at: f.inputTexts + s) >= 0) != negated }
+      case .register(let s): return { f in (match.index(at: f.texts + s) >= 0) != negated }
+      default: break
       }
       let x = textCode(operand)
       return { f in
@@ -167,17 +193,12 @@ extension Compiler {
       return ratingTest(ratingLabels.map(set.contains))
     case (.input(let slot), .constant(let set)):
       let match = TextMatcher(set.items)
-      return { f in
-        guard let t = f.inputTexts[slot] else { return false }
-        return match.contains(t)
-      }
+      return { f in match.index(at: f.inputTexts + slot) >= 0 }
     case (.register(let slot), .constant(let set)):
       let match = TextMatcher(set.items)
-      return { f in
-        guard let t = f.texts[slot] else { return false }
-        return match.contains(t)
-      }
+      return { f in match.index(at: f.texts + slot) >= 0 }
     case (.constant(let t?), .input(let slot)):
+      if let test = maskTest(t, inSet: slot) { return test }
       let match = TextMatcher([t])
       return { f in match.containsAny(of: f.inputSets + slot) }
     case (_, .constant(let set)):
@@ -201,11 +222,10 @@ extension Compiler {
 
   private func tableMembership(_ table: Int, _ key: CheckedExpr) -> BoolCode {
     let keys = tables[table].keys
-    if case .input(let s) = textOperand(key) {
-      return { f in
-        guard let v = f.inputTexts[s] else { return false }
-        return keys.contains(v)
-      }
+    switch textOperand(key) {
+    case .input(let s): return { f in keys.index(at: f.inputTexts + s) >= 0 }
+    case .register(let s): return { f in keys.index(at: f.texts + s) >= 0 }
+    default: break
     }
     let k = text(key)
     return { f in

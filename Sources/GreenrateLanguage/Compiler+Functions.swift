@@ -37,7 +37,9 @@ extension Compiler {
       let x = argument(args, 0)
       return { f in
         let v = x(f)
-        if v <= 0 { return Self.functionFailure(f, "`ln` of a number that is not positive", v, location) }
+        if v <= 0 {
+          return Self.functionFailure(f, "`ln` of a number that is not positive", v, location)
+        }
         return log(v)
       }
     case .log10:
@@ -57,19 +59,19 @@ extension Compiler {
         if !v.isFinite { return Self.functionFailure(f, "result is not finite", nil, location) }
         return v
       }
-    case .clamp:
-      let x = argument(args, 0)
-      let lo = argument(args, 1)
-      let hi = argument(args, 2)
+    case .clamp where args.count == 3:
+      let x = scalarOperand(args[0])
+      let lo = scalarOperand(args[1])
+      let hi = scalarOperand(args[2])
       return { f in
-        let v = x(f)
-        let low = lo(f)
-        let high = hi(f)
+        let v = Self.value(x, f)
+        let low = Self.value(lo, f)
+        let high = Self.value(hi, f)
         return Swift.min(Swift.max(v, low), high)
       }
     case .yearsSince:
       let x = argument(args, 0)
-      return { f in DateFunctions.yearsSince(x(f), asOfYear: f.asOfYear, asOfMonthDay: f.asOfMonthDay) }
+      return { f in DateFunctions.yearsSince(x(f), f) }
     case .daysSince:
       let x = argument(args, 0)
       return { f in DateFunctions.daysSince(x(f), asOf: f.asOf) }
@@ -122,18 +124,20 @@ extension Compiler {
   /// A call of `lower`, `upper` or `substr`.
   func textCall(_ function: Function, _ args: [CheckedExpr]) -> TextCode {
     guard let first = args.first else { return { _ in nil } }
+    let inline = inlineText
+    if let call = registerTextCall(function, args, inline: inline) { return call }
     let t = text(first)
     switch function {
     case .lower:
-      return { f in t(f).map(TextFunctions.lower) }
+      return { f in t(f).map { TextFunctions.lower($0, inline: inline) } }
     case .upper:
-      return { f in t(f).map(TextFunctions.upper) }
+      return { f in t(f).map { TextFunctions.upper($0, inline: inline) } }
     case .substr where args.count == 3:
       switch (scalarOperand(args[1]), scalarOperand(args[2])) {
       case (.constant(let start), .constant(let length)):
         return { f in
           guard let v = t(f) else { return nil }
-          return TextFunctions.substr(v, start, length)
+          return TextFunctions.substr(v, start, length, inline: inline)
         }
       case (let start, let length):
         let s = code(start)
@@ -143,11 +147,44 @@ extension Compiler {
           let from = s(f)
           let count = n(f)
           guard let v else { return nil }
-          return TextFunctions.substr(v, from, count)
+          return TextFunctions.substr(v, from, count, inline: inline)
         }
       }
     default:
       return { _ in nil }
+    }
+  }
+
+  /// `lower`, `upper` or `substr` with constant positions of an input or let text, read
+  /// in place.
+  private func registerTextCall(_ function: Function, _ args: [CheckedExpr], inline: Bool)
+    -> TextCode?
+  {
+    let input: Bool
+    let slot: Int
+    switch textOperand(args[0]) {
+    case .input(let s): (input, slot) = (true, s)
+    case .register(let s): (input, slot) = (false, s)
+    default: return nil
+    }
+    switch function {
+    case .lower, .upper:
+      let upper: Bool
+      if case .upper = function { upper = true } else { upper = false }
+      if input {
+        return { f in TextFunctions.mapCase(at: f.inputTexts + slot, upper: upper, inline: inline) }
+      }
+      return { f in TextFunctions.mapCase(at: f.texts + slot, upper: upper, inline: inline) }
+    case .substr where args.count == 3:
+      guard case .constant(let start) = scalarOperand(args[1]),
+        case .constant(let length) = scalarOperand(args[2])
+      else { return nil }
+      if input {
+        return { f in TextFunctions.substr(at: f.inputTexts + slot, start, length, inline: inline) }
+      }
+      return { f in TextFunctions.substr(at: f.texts + slot, start, length, inline: inline) }
+    default:
+      return nil
     }
   }
 
@@ -176,7 +213,6 @@ extension Compiler {
       switch (operands[0], operands[1]) {
       case (.slot(let a), .constant(let c)): return { f in Op.apply(f.scalars[a], c) }
       case (.code(let a), .constant(let c)): return { f in Op.apply(a(f), c) }
-      case (.slot(let a), .slot(let b)): return { f in Op.apply(f.scalars[a], f.scalars[b]) }
       default:
         let a = code(operands[0])
         let b = code(operands[1])

@@ -26,12 +26,37 @@ extension Compiler {
       default: break
       }
     case .coalesce(let x, let y) where x.type.isOptional:
-      if case .slot(let s) = scalarOperand(x), case .constant(let c) = scalarOperand(y) {
+      // Only a constant `y` is looked at here: `y` may be the rest of a long `??` chain.
+      if case .slot(let s) = scalarOperand(x), let c = foldedScalar(y) {
         return .slotOr(s, c)
       }
     default: break
     }
     return .code(scalarNode(expr))
+  }
+
+  /// `if c then a else b` of scalars.
+  func conditional(_ c: CheckedExpr, _ a: CheckedExpr, _ b: CheckedExpr) -> NumberCode {
+    let condition = boolCode(boolOperand(c))
+    if case .constant(let x) = scalarOperand(a), case .constant(let y) = scalarOperand(b) {
+      return { f in condition(f) ? x : y }
+    }
+    let whenTrue = scalar(a)
+    let whenFalse = scalar(b)
+    return { f in condition(f) ? whenTrue(f) : whenFalse(f) }
+  }
+
+  /// The value of an operand, computed in place (calling code only for `.code`).
+  @inline(__always)
+  static func value(_ operand: ScalarOperand, _ f: Frame) -> Double {
+    switch operand {
+    case .constant(let x): return x
+    case .slot(let s): return f.scalars[s]
+    case .slotOr(let s, let d):
+      let v = f.scalars[s]
+      return v.isNaN ? d : v
+    case .code(let c): return c(f)
+    }
   }
 
   /// Code for an operand, whatever its shape.
@@ -69,6 +94,7 @@ extension Compiler {
         return { f in -c(f) }
       }
     case .arithmetic(let op, let a, let b):
+      if let chain = arithmeticChain(expr) { return arithmeticLoop(chain.first, chain.links) }
       return arithmetic(op, scalarOperand(a), scalarOperand(b), at: expr.location)
     case .lookup(let table, let key):
       return scalarLookup(table, key)
@@ -77,12 +103,9 @@ extension Compiler {
     case .coalesce(let x, let y):
       return scalarCoalesce(x, y)
     case .conditional(let c, let a, let b):
-      let condition = bool(c)
-      let whenTrue = scalar(a)
-      let whenFalse = scalar(b)
-      return { f in condition(f) ? whenTrue(f) : whenFalse(f) }
+      return conditional(c, a, b)
     default:
-      let b = boolNode(expr)
+      let b = boolCode(boolOperand(expr))
       return { f in b(f) ? 1 : 0 }
     }
   }
@@ -137,6 +160,13 @@ extension Compiler {
         let v = Op.apply(c, y)
         return v.isFinite ? v : Self.arithmeticFailure(f, divides, y, location)
       }
+    case (.code(let a), .slot(let b)):
+      return { f in
+        let x = a(f)
+        let y = f.scalars[b]
+        let v = Op.apply(x, y)
+        return v.isFinite ? v : Self.arithmeticFailure(f, divides, y, location)
+      }
     default:
       let a = code(l)
       let b = code(r)
@@ -161,11 +191,35 @@ extension Compiler {
     guard case .scalar(let keys, let values, let miss) = tables[table] else {
       return { _ in .nan }
     }
+    // `t[u[k]]` with a text table `u`: one lookup in a table composed now, mapping each
+    // key of `u` to t's value at u's value (and anything else to t's value at u's
+    // default, or t's missing/default value when u has no default).
+    if case .lookup(let inner, let innerKey) = key.node,
+      case .text(let innerKeys, let innerValues, let innerMiss) = tables[inner]
+    {
+      @Sendable func outer(_ k: Text?) -> Double {
+        guard let k else { return miss }
+        let i = keys.index(of: k)
+        return i >= 0 ? values[i] : miss
+      }
+      return scalarLookup(innerKeys, innerValues.map(outer), outer(innerMiss), innerKey)
+    }
+    return scalarLookup(keys, values, miss, key)
+  }
+
+  /// A lookup of `key` among `keys`, giving the value of the same index or `miss`.
+  private func scalarLookup(
+    _ keys: TextMatcher, _ values: [Double], _ miss: Double, _ key: CheckedExpr
+  ) -> NumberCode {
     switch textOperand(key) {
     case .input(let s):
       return { f in
-        guard let k = f.inputTexts[s] else { return miss }
-        let i = keys.index(of: k)
+        let i = keys.index(at: f.inputTexts + s)
+        return i >= 0 ? values[i] : miss
+      }
+    case .register(let s):
+      return { f in
+        let i = keys.index(at: f.texts + s)
         return i >= 0 ? values[i] : miss
       }
     case let operand:
@@ -180,6 +234,8 @@ extension Compiler {
 
   private func scalarCoalesce(_ x: CheckedExpr, _ y: CheckedExpr) -> NumberCode {
     if !x.type.isOptional { return scalar(x) }
+    let whole = CheckedExpr(type: y.type, location: x.location, node: .coalesce(x, y))
+    if let chain = coalesceChain(whole) { return scalarCoalesceLoop(chain) }
     let first = scalarOperand(x)
     let second = scalarOperand(y)
     switch (first, second) {

@@ -76,6 +76,7 @@ extension Compiler {
       return textCall(function, args)
     case .coalesce(let x, let y):
       if !x.type.isOptional { return text(x) }
+      if let chain = coalesceChain(expr) { return textCoalesceLoop(chain) }
       let first = text(x)
       let second = text(y)
       return { f in

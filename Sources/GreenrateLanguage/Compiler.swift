@@ -48,10 +48,22 @@ struct Compiler {
     let test: BoolCode
   }
 
+  /// The texts tested for membership in one set input with `"KEY" in input`: read once
+  /// per record into a bit mask, so each test is a bit test instead of a scan of the set.
+  struct SetKeys {
+    var slot: Int
+    var keys: TextMatcher
+    var mask: Int
+  }
+
+  /// Set keys by set input slot.
+  var setKeys: [Int: SetKeys] = [:]
   /// Whether constant subtrees are evaluated now; off while evaluating one.
   var folding = true
   /// Where constant subtrees are evaluated while compiling.
   let scratch: Frame
+  /// Whether texts may be handled in their inline form (see `InlineText`).
+  let inlineText = InlineText.checkUsable()
 
   init(rules: CheckedRuleSet, layout: RecordLayout) {
     self.rules = rules
@@ -74,6 +86,7 @@ struct Compiler {
     knockedOutSlot = newScalar()
     eligibleSlot = newScalar()
     factorSlots = rules.factors.map { _ in newScalar() }
+    collectSetKeys()
 
     let used = referencedLets()
     var steps: [Step] = []
@@ -88,11 +101,11 @@ struct Compiler {
       }
     }
     let ratingConditions = rules.rating.compactMap { band in
-      band.condition.map { Condition(test: bool($0)) }
+      band.condition.map { Condition(test: boolCode(boolOperand($0))) }
     }
     let eligible = eligibleSlot
     let denialSteps = rules.denials.indices.map { i in
-      let condition = bool(rules.denials[i].condition)
+      let condition = boolCode(boolOperand(rules.denials[i].condition))
       return Step(run: { f in
         let denied = condition(f)
         f.denials[i] = denied
@@ -106,26 +119,13 @@ struct Compiler {
       outputSteps.append(Step(run: step))
       outputSlots.append(slot)
     }
-
-    var bandBase: [Int] = []
-    var shortfall: [Double] = []
-    var hasReason: [Bool] = []
-    for factor in rules.factors {
-      bandBase.append(shortfall.count)
-      let best = factor.bands.map(\.points).max() ?? 0
-      for band in factor.bands {
-        shortfall.append(best - band.points)
-        hasReason.append(band.reason != nil)
-      }
-    }
     return CompiledCode(
       registers: registers, inputScalarCount: layout.scalarCount, asOfSlot: asOfSlot,
       scoreSlot: scoreSlot, knockedOutSlot: knockedOutSlot, eligibleSlot: eligibleSlot,
-      items: Self.sequence(steps[...]),
+      prepare: setMaskStep(), items: Self.sequence(steps[...]),
       rating: Self.firstTrue(ratingConditions, 0, ratingConditions.count),
       denials: Self.sequence(denialSteps[...]), outputs: Self.sequence(outputSteps[...]),
-      outputSlots: outputSlots, bandBase: bandBase,
-      bandShortfall: shortfall, bandHasReason: hasReason)
+      outputSlots: outputSlots)
   }
 
   private mutating func newScalar() -> Int {
@@ -192,9 +192,8 @@ struct Compiler {
   private mutating func store(_ expr: CheckedExpr) -> (StepCode, Place) {
     switch expr.type.base {
     case .number, .date, .bool:
-      let code = scalar(expr)
       let s = newScalar()
-      return ({ f in f.scalars[s] = code(f) }, .scalar(s))
+      return (scalarStore(expr, into: s), .scalar(s))
     case .text:
       let code = text(expr)
       let s = newText()
@@ -209,108 +208,48 @@ struct Compiler {
   private func compileFactor(_ i: Int) -> StepCode {
     let factor = rules.factors[i]
     let conditions = factor.bands.compactMap { band in
-      band.condition.map { Condition(test: bool($0)) }
+      band.condition.map { Condition(test: boolCode(boolOperand($0))) }
     }
+    let n = conditions.count
     let points = factor.bands.map(\.points)
+    let best = points.max() ?? 0
+    let reasonShortfalls = factor.bands.map { $0.reason == nil ? Double.nan : best - $0.points }
     let slot = factorSlots[i]
     let score = scoreSlot
     let location = factor.bands.last?.location ?? SourceLocation(line: 1, column: 1)
-    let pick = Self.firstTrue(conditions, 0, conditions.count)
-    return { f in
-      let b = pick(f)
-      let p = b < points.count ? points[b] : 0
+    // The score can only overflow with absurd points; check it only then.
+    let bound = rules.factors.reduce(0) { $0 + ($1.bands.map { abs($0.points) }.max() ?? 0) }
+    let mayOverflow = !(bound < 1e300)
+    @Sendable func finish(_ f: Frame, _ b: Int) {
+      let p = points[b]
       f.bands[i] = b
+      f.reasonShortfalls[i] = reasonShortfalls[b]
       f.scalars[slot] = p
       let total = f.scalars[score] + p
       f.scalars[score] = total
-      if !total.isFinite { f.fail(at: location, "result is not finite") }
+      if mayOverflow && !total.isFinite { f.fail(at: location, "result is not finite") }
     }
+    // The first bands' conditions are called from the step itself; a condition that is
+    // always true stands for `else` after fewer than four.
+    let always: BoolCode = { _ in true }
+    let c0 = n > 0 ? conditions[0].test : always
+    let c1 = n > 1 ? conditions[1].test : always
+    let c2 = n > 2 ? conditions[2].test : always
+    if n > 4 {
+      let rest = Self.firstTrue(conditions, 3, n)
+      return { f in finish(f, c0(f) ? 0 : c1(f) ? 1 : c2(f) ? 2 : rest(f)) }
+    }
+    let c3 = n > 3 ? conditions[3].test : always
+    return { f in finish(f, c0(f) ? 0 : c1(f) ? 1 : c2(f) ? 2 : c3(f) ? 3 : n) }
   }
 
   private func compileKnockout(_ i: Int) -> StepCode {
-    let condition = bool(rules.knockouts[i].condition)
+    let condition = boolCode(boolOperand(rules.knockouts[i].condition))
     let knockedOut = knockedOutSlot
     return { f in
       let hit = condition(f)
       f.knockouts[i] = hit
       if hit { f.scalars[knockedOut] = 1 }
-    }
-  }
-
-  /// Runs `steps` in order, stopping after the first that records a runtime error.
-  ///
-  /// Nested closures rather than a loop over an array: calling a closure captured by the
-  /// running one costs no reference counting (calling one loaded from an array does), and
-  /// taking up to four steps per closure keeps the nesting shallow.
-  static func sequence(_ steps: ArraySlice<Step>) -> StepCode {
-    let s = Array(steps)
-    switch s.count {
-    case 0: return { _ in }
-    case 1: return s[0].run
-    case 2:
-      let (a, b) = (s[0].run, s[1].run)
-      return { f in
-        a(f)
-        if f.failed { return }
-        b(f)
-      }
-    case 3:
-      let (a, b, c) = (s[0].run, s[1].run, s[2].run)
-      return { f in
-        a(f)
-        if f.failed { return }
-        b(f)
-        if f.failed { return }
-        c(f)
-      }
-    case 4:
-      let (a, b, c, d) = (s[0].run, s[1].run, s[2].run, s[3].run)
-      return { f in
-        a(f)
-        if f.failed { return }
-        b(f)
-        if f.failed { return }
-        c(f)
-        if f.failed { return }
-        d(f)
-      }
-    default:
-      // Four balanced parts, each a sequence again.
-      let quarter = (s.count + 3) / 4
-      let parts = stride(from: 0, to: s.count, by: quarter).map { start in
-        Step(run: sequence(s[start..<min(start + quarter, s.count)]))
-      }
-      return sequence(parts[...])
-    }
-  }
-
-  /// The index in lo..<hi of the first true condition, or hi; later conditions are not
-  /// evaluated. Up to four conditions per closure, chained (see `sequence`).
-  static func firstTrue(_ conditions: [Condition], _ lo: Int, _ hi: Int) -> IndexCode {
-    switch hi - lo {
-    case ...0: return { _ in hi }
-    case 1:
-      let a = conditions[lo].test
-      return { f in a(f) ? lo : hi }
-    case 2:
-      let (a, b) = (conditions[lo].test, conditions[lo + 1].test)
-      return { f in a(f) ? lo : b(f) ? lo + 1 : hi }
-    case 3:
-      let (a, b, c) = (conditions[lo].test, conditions[lo + 1].test, conditions[lo + 2].test)
-      return { f in a(f) ? lo : b(f) ? lo + 1 : c(f) ? lo + 2 : hi }
-    case 4:
-      let (a, b) = (conditions[lo].test, conditions[lo + 1].test)
-      let (c, d) = (conditions[lo + 2].test, conditions[lo + 3].test)
-      return { f in a(f) ? lo : b(f) ? lo + 1 : c(f) ? lo + 2 : d(f) ? lo + 3 : hi }
-    default:
-      // Halves, so that even thousands of bands nest only logarithmically deep.
-      let mid = lo + (hi - lo) / 2
-      let left = firstTrue(conditions, lo, mid)
-      let right = firstTrue(conditions, mid, hi)
-      return { f in
-        let i = left(f)
-        return i < mid ? i : right(f)
-      }
     }
   }
 }

@@ -61,6 +61,7 @@ public final class Evaluator {
   private func run(_ f: Frame) -> RuntimeError? {
     f.scalars[code.scoreSlot] = 0
     f.scalars[code.knockedOutSlot] = 0
+    code.prepare(f)
     code.items(f)
     if f.failed { return failure() }
     let r = code.rating(f)
@@ -82,18 +83,14 @@ public final class Evaluator {
   /// Insertion sort of the factors with a reason by shortfall, largest first; stable, so
   /// ties stay in factor order.
   private func orderReasons() {
-    let bands = frame.bands
+    let source = frame.reasonShortfalls
     let shortfalls = self.shortfalls
-    let base = code.bandBase
-    let hasReason = code.bandHasReason
-    let bandShortfall = code.bandShortfall
     let n = factorCount
     reasonCount = reasonStorage.withUnsafeMutableBufferPointer { order in
       var count = 0
       for factor in 0..<n {
-        let band = base[factor] + bands[factor]
-        guard hasReason[band] else { continue }
-        let s = bandShortfall[band]
+        let s = source[factor]
+        if s.isNaN { continue }
         var j = count
         while j > 0 && shortfalls[j - 1] < s {
           order[j] = order[j - 1]

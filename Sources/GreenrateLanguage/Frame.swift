@@ -11,8 +11,13 @@ final class Frame {
   let sets: UnsafeMutablePointer<TextSet>
   /// The matched band of each factor.
   let bands: UnsafeMutablePointer<Int>
+  /// For each factor, the shortfall of its matched band when that band has a reason, else
+  /// NaN: what ordering the reasons needs, written as the factor is scored.
+  let reasonShortfalls: UnsafeMutablePointer<Double>
   let knockouts: UnsafeMutablePointer<Bool>
   let denials: UnsafeMutablePointer<Bool>
+  /// For some set inputs: bit i is set when the set holds key i of the tests made on it.
+  let masks: UnsafeMutablePointer<UInt64>
   /// The current record's text inputs, inside the record buffer; valid during `evaluate`.
   @exclusivity(unchecked) var inputTexts: UnsafePointer<Text?>
   /// The current record's set inputs, inside the record buffer; valid during `evaluate`.
@@ -27,6 +32,8 @@ final class Frame {
   let asOf: Int
   let asOfYear: Int
   let asOfMonthDay: Int
+  /// `DateFunctions.anniversaries(asOf:)`, for `years_since`.
+  let anniversaries: UnsafeMutablePointer<Int>
 
   private let registers: CompiledCode.Registers
 
@@ -41,16 +48,23 @@ final class Frame {
     sets.initialize(repeating: .empty, count: registers.sets + 1)
     bands = .allocate(capacity: registers.factors + 1)
     bands.initialize(repeating: 0, count: registers.factors + 1)
+    reasonShortfalls = .allocate(capacity: registers.factors + 1)
+    reasonShortfalls.initialize(repeating: .nan, count: registers.factors + 1)
     knockouts = .allocate(capacity: registers.knockouts + 1)
     knockouts.initialize(repeating: false, count: registers.knockouts + 1)
     denials = .allocate(capacity: registers.denials + 1)
     denials.initialize(repeating: false, count: registers.denials + 1)
+    masks = .allocate(capacity: registers.masks + 1)
+    masks.initialize(repeating: 0, count: registers.masks + 1)
     inputTexts = UnsafePointer(texts)
     inputSets = UnsafePointer(sets)
     self.asOf = asOf
     let civil = Day.civil(asOf)
     asOfYear = civil.year
     asOfMonthDay = civil.month * 100 + civil.day
+    let table = DateFunctions.anniversaries(asOf: asOf)
+    anniversaries = .allocate(capacity: table.count)
+    anniversaries.initialize(from: table, count: table.count)
   }
 
   deinit {
@@ -61,8 +75,11 @@ final class Frame {
     sets.deinitialize(count: registers.sets + 1)
     sets.deallocate()
     bands.deallocate()
+    reasonShortfalls.deallocate()
     knockouts.deallocate()
     denials.deallocate()
+    masks.deallocate()
+    anniversaries.deallocate()
   }
 
   /// Records a runtime error unless one was recorded already for this record.

@@ -30,7 +30,9 @@ enum SHA256 {
     let bitLength = UInt64(bytes.count) &* 8
     message.append(0x80)
     while message.count % 64 != 56 { message.append(0) }
-    for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i)))) }
+    for i in (0..<8).reversed() {
+      message.append(UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i))))
+    }
 
     var w = [UInt32](repeating: 0, count: 64)
     var chunk = 0

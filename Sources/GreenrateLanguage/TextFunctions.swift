@@ -33,10 +33,20 @@ enum TextFunctions {
   }
 
   /// Each scalar's default full lowercase mapping.
-  static func lower(_ text: Text) -> Text { caseMapped(text, upper: false) }
+  static func lower(_ text: Text, inline: Bool = false) -> Text {
+    if inline, let (low, high) = InlineText.asciiWords(text) {
+      return InlineText.mapCase(low, high, upper: false)
+    }
+    return caseMapped(text, upper: false)
+  }
 
   /// Each scalar's default full uppercase mapping (`ß` becomes `SS`).
-  static func upper(_ text: Text) -> Text { caseMapped(text, upper: true) }
+  static func upper(_ text: Text, inline: Bool = false) -> Text {
+    if inline, let (low, high) = InlineText.asciiWords(text) {
+      return InlineText.mapCase(low, high, upper: true)
+    }
+    return caseMapped(text, upper: true)
+  }
 
   private static func caseMapped(_ text: Text, upper: Bool) -> Text {
     // ASCII (nearly every code and label) maps byte by byte; anything else scalar by scalar.
@@ -112,15 +122,60 @@ enum TextFunctions {
     }
   }
 
+  /// `substr` of the text in a register (nil when it is missing), reading an inline ASCII
+  /// text in place.
+  @inline(__always)
+  static func substr(
+    at register: UnsafePointer<Text?>, _ start: Double, _ length: Double, inline: Bool
+  ) -> Text? {
+    if inline, let (low, high) = InlineText.asciiWords(at: register) {
+      let from = start.isNaN ? 0 : start.rounded(.towardZero)
+      let to = from + (length.isNaN ? 0 : length.rounded(.towardZero))
+      let lo = max(from, 0)
+      guard to > lo else { return Text("") }
+      return inlineSubstr(low, high, lo, to)
+    }
+    return register.pointee.map { substr($0, start, length, inline: inline) }
+  }
+
+  /// `upper` or `lower` of the text in a register (nil when it is missing), reading an
+  /// inline ASCII text in place.
+  @inline(__always)
+  static func mapCase(at register: UnsafePointer<Text?>, upper: Bool, inline: Bool) -> Text? {
+    if inline, let (low, high) = InlineText.asciiWords(at: register) {
+      return InlineText.mapCase(low, high, upper: upper)
+    }
+    return register.pointee.map { upper ? Self.upper($0) : lower($0) }
+  }
+
+  /// Positions [lo, to) of an inline ASCII text, where scalar positions are byte positions;
+  /// 0 ≤ lo < to.
+  @inline(__always)
+  private static func inlineSubstr(_ low: UInt64, _ high: UInt64, _ lo: Double, _ to: Double)
+    -> Text
+  {
+    let n = InlineText.count(high)
+    guard lo < Double(n) else { return Text("") }
+    let first = Int(lo)
+    let end = to < Double(n) ? Int(to) : n
+    if first == 0 && end == n { return InlineText.make(low, high) }
+    return InlineText.slice(low, high, from: first, to: end)
+  }
+
   /// The scalars at positions [start, start + length) ∩ [0, length(text)); start and
-  /// length are truncated toward zero first.
-  static func substr(_ text: Text, _ start: Double, _ length: Double) -> Text {
+  /// length are truncated toward zero first. `inline`: `InlineText` may be used.
+  static func substr(_ text: Text, _ start: Double, _ length: Double, inline: Bool = false)
+    -> Text
+  {
     // In doubles: when start + length is small enough to matter, the two are within a
     // factor of two of each other's negation, so the sum is exact (Sterbenz).
     let from = start.isNaN ? 0 : start.rounded(.towardZero)
     let to = from + (length.isNaN ? 0 : length.rounded(.towardZero))
     let lo = max(from, 0)
     guard to > lo else { return Text("") }
+    if inline, let (low, high) = InlineText.asciiWords(text) {
+      return inlineSubstr(low, high, lo, to)
+    }
     return withBytes(text) { bytes in
       // A text has at most as many scalars as bytes.
       let limit = Double(bytes.count)

@@ -80,6 +80,17 @@ struct TextMatcher: Sendable {
   @inline(__always)
   func contains(_ text: Text) -> Bool { index(of: text) >= 0 }
 
+  /// The index of the text in a register among the keys; -1 when absent or missing.
+  ///
+  /// Reads an inline text's words straight from the register, without copying the text
+  /// (a copy costs a retain and a release, even when they have nothing to do).
+  @inline(__always)
+  func index(at register: UnsafePointer<Text?>) -> Int {
+    if let packed = Self.inline(at: register) { return index(of: packed) }
+    guard let text = register.pointee else { return -1 }
+    return outOfLineIndex(text)
+  }
+
   /// Whether some item of the set is one of the keys (read in place, not copied).
   @inline(__always)
   func containsAny(of set: UnsafePointer<TextSet>) -> Bool {
@@ -87,6 +98,33 @@ struct TextMatcher: Sendable {
       for item in items where index(of: item) >= 0 { return true }
       return false
     }
+  }
+
+  /// Bit i set for each key i the set holds (keys past the 64th are not reported).
+  ///
+  /// Items stored inline are matched in a loop that calls nothing, so the set is read in
+  /// place; any other item is matched afterwards, on a copy.
+  @inline(__always)
+  func mask(of set: UnsafePointer<TextSet>) -> UInt64 {
+    var bits: UInt64 = 0
+    var others = false
+    set.pointee.items.withUnsafeBufferPointer { items in
+      for item in items {
+        if let packed = Self.inline(item) {
+          let i = index(of: packed)
+          if i >= 0 && i < 64 { bits |= 1 << UInt64(i) }
+        } else {
+          others = true
+        }
+      }
+    }
+    if others {
+      for item in set.pointee.items where Self.inline(item) == nil {
+        let i = outOfLineIndex(item)
+        if i >= 0 && i < 64 { bits |= 1 << UInt64(i) }
+      }
+    }
+    return bits
   }
 
   @inline(__always)
@@ -130,6 +168,20 @@ struct TextMatcher: Sendable {
       let discriminator = high >> 60
       if discriminator == 0xE || discriminator == 0xA { return Packed(low: low, high: high) }
       return nil
+    #else
+      return nil
+    #endif
+  }
+
+  /// The words of the text in a register when it is stored inline; nil for any other
+  /// text and for a missing one (whose words are both zero).
+  @inline(__always)
+  static func inline(at register: UnsafePointer<Text?>) -> Packed? {
+    #if arch(x86_64) || arch(arm64)
+      guard MemoryLayout<Text?>.size == 16 else { return nil }
+      let words = UnsafeRawPointer(register).load(as: Packed.self)
+      let discriminator = words.high >> 60
+      return discriminator == 0xE || discriminator == 0xA ? words : nil
     #else
       return nil
     #endif

@@ -273,7 +273,8 @@ struct FunctionCall {
       switch arg {
       case .number(let x):
         fromInputs.append(b.input(name, .number))
-        literals.append(x < 0 || (x == 0 && x.sign == .minus) ? E.negate(E.number(-x)) : E.number(x))
+        literals.append(
+          x < 0 || (x == 0 && x.sign == .minus) ? E.negate(E.number(-x)) : E.number(x))
       case .text(let t):
         fromInputs.append(b.input(name, .text))
         literals.append(E.text(t.string))

@@ -33,6 +33,14 @@ import Testing
     }
   }
 
+  @Test func variantsCoverInlineAndOutOfLineStrings() {
+    let v = variants("C1713")
+    #expect(TextMatcher.inline(v[0]) != nil)
+    #expect(TextMatcher.inline(v[1]) == nil)
+    #expect(TextMatcher.inline(Text("绿色")) != nil)
+    #expect(TextMatcher.inline(Text("sixteen bytes ok")) == nil)
+  }
+
   @Test func rejectsNearMisses() {
     let matcher = TextMatcher(Self.keys.map { Text($0) })
     let misses = [
@@ -45,7 +53,9 @@ import Testing
   }
 
   @Test func repeatedKeysKeepTheFirstIndex() {
-    let matcher = TextMatcher(["x", "y", "x", "long key of many many bytes", "long key of many many bytes"].map { Text($0) })
+    let matcher = TextMatcher(
+      ["x", "y", "x", "long key of many many bytes", "long key of many many bytes"].map { Text($0) }
+    )
     #expect(matcher.index(of: Text("x")) == 0)
     #expect(matcher.index(of: Text("y")) == 1)
     #expect(matcher.index(of: Text("long key of many many bytes")) == 3)
@@ -71,7 +81,9 @@ import Testing
     for a in Self.keys {
       for b in Self.keys {
         for x in variants(a) {
-          for y in variants(b) { #expect(TextMatcher.equal(x, y) == (a.utf8.elementsEqual(b.utf8))) }
+          for y in variants(b) {
+            #expect(TextMatcher.equal(x, y) == (a.utf8.elementsEqual(b.utf8)))
+          }
         }
       }
     }

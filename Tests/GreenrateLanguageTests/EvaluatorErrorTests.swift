@@ -32,8 +32,12 @@ import Testing
     #expect(error({ E.add($0, $1) }, x: 1.7e308, y: 1.7e308)?.message == "result is not finite")
     #expect(error({ E.sub($0, $1) }, x: -1.7e308, y: 1.7e308)?.message == "result is not finite")
     #expect(error({ E.div($0, $1) }, x: 1e308, y: 1e-10)?.message == "result is not finite")
-    #expect(error({ a, _ in E.mul(a, E.number(1e300)) }, x: 1e300, y: 0)?.message == "result is not finite")
-    #expect(error({ _, c in E.mul(E.number(1e300), c) }, x: 0, y: 1e300)?.message == "result is not finite")
+    #expect(
+      error({ a, _ in E.mul(a, E.number(1e300)) }, x: 1e300, y: 0)?.message
+        == "result is not finite")
+    #expect(
+      error({ _, c in E.mul(E.number(1e300), c) }, x: 0, y: 1e300)?.message
+        == "result is not finite")
   }
 
   @Test func finiteArithmeticIsExact() {
@@ -51,7 +55,10 @@ import Testing
     let x = b.input("x", .number)
     b.factor(
       "f",
-      [(E.compare(.greater, E.call(.log10, [x], at: E.at(6, 8)), E.number(1)), 1, nil), (nil, 0, nil)])
+      [
+        (E.compare(.greater, E.call(.log10, [x], at: E.at(6, 8)), E.number(1)), 1, nil),
+        (nil, 0, nil),
+      ])
     let e = Scorer(b).error(["x": .number(0)])
     #expect(e?.message == "`log10` of a number that is not positive (0)")
     #expect(e?.description == "test.rules:6:8: `log10` of a number that is not positive (0)")

@@ -119,7 +119,8 @@ import Testing
     let x = b.input("x", .number)
     b.knockout("K", E.compare(.greater, E.div(E.number(1), x, at: E.at(1, 1)), E.number(0)))
     b.factor(
-      "f", [(E.compare(.greater, E.call(.ln, [x], at: E.at(2, 1)), E.number(0)), 1, nil), (nil, 0, nil)])
+      "f",
+      [(E.compare(.greater, E.call(.ln, [x], at: E.at(2, 1)), E.number(0)), 1, nil), (nil, 0, nil)])
     #expect(Scorer(b).error(["x": .number(0)])?.location == E.at(1, 1))
   }
 

@@ -117,8 +117,12 @@ import Testing
     let code = b.input("code", .text)
     b.factor("f", [(nil, 0, nil)])
     b.output("has_iso", E.inSet(E.text("ISO14001"), certs))
-    b.output("code_in_list", E.inSet(code, E.list(["B06", "C25", "C26", "C30", "C31", "C32", "D44", "X1", "X2", "X3"])))
-    b.output("code_not_in", E.not(E.inSet(E.call(.substr, [code, E.number(0), E.number(1)], .text), E.list(["B", "C"]))))
+    b.output(
+      "code_in_list",
+      E.inSet(code, E.list(["B06", "C25", "C26", "C30", "C31", "C32", "D44", "X1", "X2", "X3"])))
+    b.output(
+      "code_not_in",
+      E.not(E.inSet(E.call(.substr, [code, E.number(0), E.number(1)], .text), E.list(["B", "C"]))))
     b.output("code_in_certs", E.inSet(code, certs))
     b.output("equal", E.compare(.equal, certs, E.list(["CEL", "ISO14001", "CEL"])))
     b.output("differ", E.compare(.notEqual, certs, E.list([code])))
@@ -150,7 +154,8 @@ import Testing
     b.output("in_list", E.inSet(t, E.list(["café"])))
     let scorer = Scorer(b)
     let decomposed = try scorer.score(["t": .text("cafe\u{301}"), "u": .text("café")]).get()
-    #expect(decomposed.outputs.map(\.value) == [.bool(false), .bool(false), .bool(true), .bool(false)])
+    #expect(
+      decomposed.outputs.map(\.value) == [.bool(false), .bool(false), .bool(true), .bool(false)])
     let same = try scorer.score(["t": .text("café"), "u": .text("café")]).get()
     #expect(same.outputs.map(\.value) == [.bool(true), .bool(true), .bool(false), .bool(true)])
   }

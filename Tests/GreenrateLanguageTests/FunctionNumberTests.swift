@@ -81,12 +81,15 @@ import Testing
   }
 
   @Test func logarithmsOfNonPositiveFail() {
-    #expect(FunctionCall(.ln, [.number(0)]).runtimeError?.message
-      == "`ln` of a number that is not positive (0)")
-    #expect(FunctionCall(.ln, [.number(-2.5)]).runtimeError?.message
-      == "`ln` of a number that is not positive (-2.5)")
-    #expect(FunctionCall(.log10, [.number(-1)]).runtimeError?.message
-      == "`log10` of a number that is not positive (-1)")
+    #expect(
+      FunctionCall(.ln, [.number(0)]).runtimeError?.message
+        == "`ln` of a number that is not positive (0)")
+    #expect(
+      FunctionCall(.ln, [.number(-2.5)]).runtimeError?.message
+        == "`ln` of a number that is not positive (-2.5)")
+    #expect(
+      FunctionCall(.log10, [.number(-1)]).runtimeError?.message
+        == "`log10` of a number that is not positive (-1)")
   }
 
   @Test func countsSetItems() {

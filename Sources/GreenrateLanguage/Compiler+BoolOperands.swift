@@ -1,0 +1,136 @@
+/// Conditions classified by shape: a register (possibly compared with a constant), a
+/// membership bit, a constant, or else code. `not` folds into the shape, and each shape
+/// gets its own specialised closure.
+extension Compiler {
+  /// A condition classified by shape (for negating it and specialising its code), or
+  /// else code.
+  enum BoolOperand {
+    /// (missing ? the register is NaN : it is not 0) != negated: `x`, `not x`,
+    /// `x is missing`, `x is not missing`.
+    case test(Int, missing: Bool, negated: Bool)
+    /// `x ?? d` of an optional bool register, != negated.
+    case orDefault(Int, Bool, negated: Bool)
+    /// `"KEY" in set` by its membership bit (see `SetKeys`), != negated.
+    case mask(Int, UInt64, negated: Bool)
+    /// `x op c` or `(x ?? d) op c` (d NaN: no `??`) of a number or date register.
+    case compare(Int, orElse: Double, ComparisonOperator, Double)
+    case constant(Bool)
+    case code(BoolCode)
+
+    /// The negation (`not` of this condition).
+    var negated: BoolOperand {
+      switch self {
+      case .test(let s, let missing, let negated):
+        return .test(s, missing: missing, negated: !negated)
+      case .orDefault(let s, let d, let negated): return .orDefault(s, d, negated: !negated)
+      case .mask(let m, let bit, let negated): return .mask(m, bit, negated: !negated)
+      case .compare(let s, let d, let op, let c):
+        // Exact: a register compared here is never NaN (a missing one is replaced by `d`),
+        // except after a runtime error, when no result is kept.
+        return .compare(s, orElse: d, op.inverse, c)
+      case .constant(let b): return .constant(!b)
+      case .code(let c): return .code({ f in !c(f) })
+      }
+    }
+  }
+
+  /// A closure for a condition, specialised for its shape.
+  func boolCode(_ operand: BoolOperand) -> BoolCode {
+    switch operand {
+    case .test(let s, let missing, let negated):
+      switch (missing, negated) {
+      case (false, false): return { f in f.scalars[s] != 0 }
+      case (false, true): return { f in f.scalars[s] == 0 }
+      case (true, false): return { f in f.scalars[s].isNaN }
+      case (true, true): return { f in !f.scalars[s].isNaN }
+      }
+    case .orDefault(let s, let d, let negated):
+      return { f in
+        let v = f.scalars[s]
+        return (v.isNaN ? d : v != 0) != negated
+      }
+    case .mask(let m, let bit, let negated):
+      if negated { return { f in f.masks[m] & bit == 0 } }
+      return { f in f.masks[m] & bit != 0 }
+    case .compare(let s, let d, let op, let c):
+      let l: ScalarOperand = d.isNaN ? .slot(s) : .slotOr(s, d)
+      switch op {
+      case .less: return compare(LessOperation.self, l, .constant(c))
+      case .lessEqual: return compare(LessEqualOperation.self, l, .constant(c))
+      case .greater: return compare(GreaterOperation.self, l, .constant(c))
+      case .greaterEqual: return compare(GreaterEqualOperation.self, l, .constant(c))
+      case .equal: return compare(EqualOperation.self, l, .constant(c))
+      case .notEqual: return compare(NotEqualOperation.self, l, .constant(c))
+      }
+    case .constant(let b):
+      return { _ in b }
+    case .code(let c):
+      return c
+    }
+  }
+
+  /// `expr` as a condition tested in place when its shape allows, else as code.
+  func boolOperand(_ expr: CheckedExpr) -> BoolOperand {
+    if let x = foldedScalar(expr) { return .constant(x != 0) }
+    switch expr.node {
+    case .reference:
+      if case .slot(let s) = scalarOperand(expr) { return .test(s, missing: false, negated: false) }
+    case .not(let x):
+      return boolOperand(x).negated
+    case .isMissing(let x, let negated):
+      if x.type.isOptional, x.type.base != .text, x.type.base != .set,
+        case .slot(let s) = scalarOperand(x)
+      {
+        return .test(s, missing: true, negated: negated)
+      }
+    case .coalesce(let x, let y):
+      // Only a constant `y` is looked at here: `y` may be the rest of a long `??` chain.
+      if x.type.isOptional, case .slot(let s) = scalarOperand(x), let d = foldedScalar(y) {
+        return .orDefault(s, d != 0, negated: false)
+      }
+    case .inSet(let item, let set):
+      if case .text(let key) = item.node, case .reference(.input(let i)) = set.node,
+        case .set(let slot) = layout.fields[i].storage, let entry = setKeys[slot]
+      {
+        let k = entry.keys.index(of: key)
+        if k >= 0 { return .mask(entry.mask, 1 << UInt64(k), negated: false) }
+      }
+    case .comparison(let op, let a, let b) where a.type.base == .number || a.type.base == .date:
+      switch (scalarOperand(a), scalarOperand(b)) {
+      case (.slot(let s), .constant(let c)): return .compare(s, orElse: .nan, op, c)
+      case (.slotOr(let s, let d), .constant(let c)): return .compare(s, orElse: d, op, c)
+      case (.constant(let c), .slot(let s)): return .compare(s, orElse: .nan, op.mirrored, c)
+      case (.constant(let c), .slotOr(let s, let d)): return .compare(s, orElse: d, op.mirrored, c)
+      default: break
+      }
+    default:
+      break
+    }
+    return .code(boolNode(expr))
+  }
+}
+
+extension ComparisonOperator {
+  /// The operator giving the opposite answer (on numbers that are not NaN).
+  var inverse: ComparisonOperator {
+    switch self {
+    case .less: return .greaterEqual
+    case .lessEqual: return .greater
+    case .greater: return .lessEqual
+    case .greaterEqual: return .less
+    case .equal: return .notEqual
+    case .notEqual: return .equal
+    }
+  }
+
+  /// The operator with its operands swapped: `c < x` is `x > c`.
+  var mirrored: ComparisonOperator {
+    switch self {
+    case .less: return .greater
+    case .lessEqual: return .greaterEqual
+    case .greater: return .less
+    case .greaterEqual: return .lessEqual
+    case .equal, .notEqual: return self
+    }
+  }
+}
