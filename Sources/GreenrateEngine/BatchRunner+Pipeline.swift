@@ -21,7 +21,7 @@ extension BatchRunner {
     let jobs = max(1, options.jobs)
     let scoring = DispatchQueue(label: "greenrate.batch.score", attributes: .concurrent)
     let writing = DispatchQueue(label: "greenrate.batch.write")
-    let inFlight = DispatchSemaphore(value: jobs * 2 + 2)
+    let inFlight = DispatchSemaphore(value: jobs + 2)
     let slots = DispatchSemaphore(value: jobs)
     let group = DispatchGroup()
     let sink = OrderedSink(writer: writer, inFlight: inFlight, group: group)

@@ -33,7 +33,8 @@ extension BatchRunner {
           + "(sha256 \(program.sha256) instead of \(run.rulesetSHA256))")
     }
     guard let input = run.input, input != "-" else {
-      throw BatchError("cannot resume run \(run.id): it read standard input, which cannot be read again")
+      throw BatchError(
+        "cannot resume run \(run.id): it read standard input, which cannot be read again")
     }
     if input != options.inputPath {
       let same = System.realPath(input).map { $0 == System.realPath(options.inputPath) } ?? false

@@ -37,7 +37,7 @@ public final class BatchRunner {
     let started = System.monotonicSeconds()
     let store: Store
     do {
-      store = try Store(path: options.databasePath, cacheMegabytes: 32)
+      store = try Store(path: options.databasePath, cacheMegabytes: 16)
     } catch {
       throw BatchError("cannot open database \(options.databasePath): \(error.message)")
     }
@@ -106,17 +106,15 @@ public final class BatchRunner {
     do throws(SQLiteError) {
       switch end {
       case .readError(let error):
-        failure = "cannot read \(options.inputPath): \(error.message)"
-        status = .failed
-        try writer.finish(status: .failed, failure: failure)
+        (status, failure) = try writer.finish(
+          status: .failed, failure: "cannot read \(options.inputPath): \(error.message)")
       case .stopped(.failed(let message)):
         failure = message
         status = .failed
       case .stopped(.interrupted), .databaseError:
         break
       case .finished:
-        status = .completed
-        try writer.finish(status: .completed)
+        (status, failure) = try writer.finish(status: .completed)
       }
     } catch {
       writer.abandon()

@@ -3,47 +3,59 @@ import GreenrateLanguage
 /// Scores chunks of records into `ScoredChunk`s: the work item of the batch's
 /// concurrent stage. Immutable and shared by all scoring threads.
 ///
-/// Everything that is the same for every record — rating labels, factor/band JSON,
-/// quoted reason, knockout and denial codes, output keys — is encoded once here, so a
-/// row costs little more than copying bytes.
+/// Everything that is the same for every record — rating labels, quoted reason,
+/// knockout and denial codes, output keys — is encoded once here into one byte table,
+/// so a row costs little more than copying bytes.
 public struct ChunkScorer: Sendable {
   public let program: Program
   /// The run's as-of date (day number).
   public let asOf: Int
-  let labels: [[UInt8]]
-  /// `[points,band]` per factor per band.
-  let bandJSON: [[[UInt8]]]
-  /// The quoted reason code per factor per band (nil when the band has none).
-  let reasonJSON: [[[UInt8]?]]
-  let knockoutJSON: [[UInt8]]
-  let denialJSON: [[UInt8]]
-  /// `"name":` per output.
-  let outputKeys: [[UInt8]]
+  /// Every snippet's bytes, back to back.
+  let table: [UInt8]
+  /// Start and end of each snippet in `table`; a start of -1 = none (a band without a
+  /// reason).
+  let spans: [(start: Int, end: Int)]
+  let labelBase: Int
+  /// Per factor, the index of its first band's reason snippet.
+  let reasonBase: [Int]
+  let knockoutBase: Int
+  let denialBase: Int
+  let outputBase: Int
 
   public init(program: Program, asOf: Int) {
     self.program = program
     self.asOf = asOf
+    var table: [UInt8] = []
+    var spans: [(start: Int, end: Int)] = []
+    func add(_ bytes: [UInt8]?) {
+      guard let bytes else {
+        spans.append((-1, -1))
+        return
+      }
+      spans.append((table.count, table.count + bytes.count))
+      table += bytes
+    }
     func quoted(_ s: String) -> [UInt8] {
       var w = JSONWriter(capacity: s.utf8.count + 2)
       w.string(s)
       return w.bytes
     }
-    labels = program.ratingLabels.map { Array($0.utf8) }
-    bandJSON = program.factors.map { factor in
-      factor.bands.enumerated().map { band, info in
-        var w = JSONWriter(capacity: 16)
-        w.byte(UInt8(ascii: "["))
-        w.number(info.points)
-        w.byte(UInt8(ascii: ","))
-        w.number(Double(band))
-        w.byte(UInt8(ascii: "]"))
-        return w.bytes
-      }
+    labelBase = spans.count
+    for label in program.ratingLabels { add(Array(label.utf8)) }
+    var reasonBase: [Int] = []
+    for factor in program.factors {
+      reasonBase.append(spans.count)
+      for band in factor.bands { add(band.reason.map(quoted)) }
     }
-    reasonJSON = program.factors.map { $0.bands.map { $0.reason.map(quoted) } }
-    knockoutJSON = program.knockoutCodes.map(quoted)
-    denialJSON = program.denialCodes.map(quoted)
-    outputKeys = program.outputs.map { quoted($0.name) + [UInt8(ascii: ":")] }
+    self.reasonBase = reasonBase
+    knockoutBase = spans.count
+    for code in program.knockoutCodes { add(quoted(code)) }
+    denialBase = spans.count
+    for code in program.denialCodes { add(quoted(code)) }
+    outputBase = spans.count
+    for output in program.outputs { add(quoted(output.name) + [UInt8(ascii: ":")]) }
+    self.table = table
+    self.spans = spans
   }
 
   /// Scores every record of a chunk read from the input.
@@ -55,13 +67,18 @@ public struct ChunkScorer: Sendable {
     out.endOffset = chunk.endOffset
     out.endLine = chunk.endLine
     var failed: [ChunkReject] = []
-    for row in 0..<records.count {
-      if let reject = score(records, row: row, with: evaluator, into: &out) {
-        failed.append(reject)
+    table.withUnsafeBufferPointer { table in
+      for row in 0..<records.count {
+        if let reject = score(records, row: row, with: evaluator, table: table, into: &out) {
+          failed.append(reject)
+        }
       }
     }
+    out.sortByKey()
     out.rejects = ChunkScorer.merge(
-      chunk.rejects.map { ChunkReject(line: $0.line, merchantID: $0.merchantID, message: $0.message) },
+      chunk.rejects.map {
+        ChunkReject(line: $0.line, merchantID: $0.merchantID, message: $0.message)
+      },
       failed)
     return out
   }
@@ -69,7 +86,8 @@ public struct ChunkScorer: Sendable {
   /// Evaluates one record and appends its rating row; returns the reject instead when
   /// the rules fail on it.
   func score(
-    _ records: RecordBuffer, row: Int, with evaluator: Evaluator, into out: inout ScoredChunk
+    _ records: RecordBuffer, row: Int, with evaluator: Evaluator,
+    table: UnsafeBufferPointer<UInt8>, into out: inout ScoredChunk
   ) -> ChunkReject? {
     guard let key = records.key(row: row) else {
       let name = records.layout.fields[records.layout.keyField].name
@@ -83,15 +101,28 @@ public struct ChunkScorer: Sendable {
         line: records.lines[row], merchantID: key.string, message: error.description,
         record: record)
     }
-    append(evaluator, key: key, records: records, row: row, to: &out)
+    append(evaluator, key: key, records: records, row: row, table: table, to: &out)
     return nil
   }
 
   /// Appends the evaluator's result for `records`' row `row` (just evaluated).
   func append(
-    _ evaluator: Evaluator, key: Text, records: RecordBuffer, row: Int,
-    to out: inout ScoredChunk
+    _ evaluator: Evaluator, key: Text, records: RecordBuffer, row: Int, to out: inout ScoredChunk
   ) {
+    table.withUnsafeBufferPointer { table in
+      append(evaluator, key: key, records: records, row: row, table: table, to: &out)
+    }
+  }
+
+  private func append(
+    _ evaluator: Evaluator, key: Text, records: RecordBuffer, row: Int,
+    table: UnsafeBufferPointer<UInt8>, to out: inout ScoredChunk
+  ) {
+    func snippet(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+      let span = spans[index]
+      if span.start < 0 { return nil }
+      return UnsafeBufferPointer(rebasing: table[span.start..<span.end])
+    }
     out.lines.append(records.lines[row])
     out.scores.append(evaluator.score)
     let rating = evaluator.ratingIndex
@@ -103,13 +134,15 @@ public struct ChunkScorer: Sendable {
     keyString.withUTF8 { out.data.bytes.append(contentsOf: $0) }
 
     out.mark()
-    out.data.bytes.append(contentsOf: labels[rating])
+    if let label = snippet(labelBase + rating) { out.data.bytes.append(contentsOf: label) }
 
     out.mark()
     out.data.byte(UInt8(ascii: "["))
     var first = true
     for factor in evaluator.reasonOrder {
-      guard let code = reasonJSON[factor][evaluator.band(ofFactor: factor)] else { continue }
+      guard let code = snippet(reasonBase[factor] + evaluator.band(ofFactor: factor)) else {
+        continue
+      }
       if !first { out.data.byte(UInt8(ascii: ",")) }
       first = false
       out.data.bytes.append(contentsOf: code)
@@ -117,50 +150,47 @@ public struct ChunkScorer: Sendable {
     out.data.byte(UInt8(ascii: "]"))
 
     out.mark()
-    codes(knockoutJSON, evaluator.knockout, into: &out.data)
+    codes(knockoutBase, program.knockoutCodes.count, evaluator.knockout, snippet, &out.data)
 
     out.mark()
-    codes(denialJSON, evaluator.denial, into: &out.data)
+    codes(denialBase, program.denialCodes.count, evaluator.denial, snippet, &out.data)
 
     out.mark()
     out.data.byte(UInt8(ascii: "{"))
-    for (i, key) in outputKeys.enumerated() {
+    for i in 0..<program.outputs.count {
       if i > 0 { out.data.byte(UInt8(ascii: ",")) }
-      out.data.bytes.append(contentsOf: key)
+      if let name = snippet(outputBase + i) { out.data.bytes.append(contentsOf: name) }
       out.data.value(evaluator.output(i))
     }
     out.data.byte(UInt8(ascii: "}"))
 
+    // The matched band of each factor, one varint each: its points, reason and
+    // location are in the run's `factor_info`.
     out.mark()
-    out.data.byte(UInt8(ascii: "["))
-    for factor in 0..<bandJSON.count {
-      if factor > 0 { out.data.byte(UInt8(ascii: ",")) }
-      let band = evaluator.band(ofFactor: factor)
-      let points = evaluator.points(ofFactor: factor)
-      if points == program.factors[factor].bands[band].points {
-        out.data.bytes.append(contentsOf: bandJSON[factor][band])
-      } else {
-        out.data.byte(UInt8(ascii: "["))
-        out.data.number(points)
-        out.data.byte(UInt8(ascii: ","))
-        out.data.number(Double(band))
-        out.data.byte(UInt8(ascii: "]"))
+    for factor in 0..<program.factors.count {
+      var band = UInt(evaluator.band(ofFactor: factor))
+      while band >= 0x80 {
+        out.data.byte(UInt8(truncatingIfNeeded: band) | 0x80)
+        band >>= 7
       }
+      out.data.byte(UInt8(band))
     }
-    out.data.byte(UInt8(ascii: "]"))
 
     out.mark()
     StoredRecordCodec.encode(records, row: row, into: &out.data.bytes)
     out.mark()
   }
 
-  private func codes(_ quoted: [[UInt8]], _ isSet: (Int) -> Bool, into w: inout JSONWriter) {
+  private func codes(
+    _ base: Int, _ count: Int, _ isSet: (Int) -> Bool,
+    _ snippet: (Int) -> UnsafeBufferPointer<UInt8>?, _ w: inout JSONWriter
+  ) {
     w.byte(UInt8(ascii: "["))
     var first = true
-    for i in 0..<quoted.count where isSet(i) {
+    for i in 0..<count where isSet(i) {
       if !first { w.byte(UInt8(ascii: ",")) }
       first = false
-      w.bytes.append(contentsOf: quoted[i])
+      if let code = snippet(base + i) { w.bytes.append(contentsOf: code) }
     }
     w.byte(UInt8(ascii: "]"))
   }

@@ -24,8 +24,11 @@ public final class ChunkWriter {
   let progressLine: ProgressLine
   /// The run's totals and resume point as of the last chunk written.
   var progress: Store.Progress
-  var rowsSinceCommit = 0
+  /// Chunks taken but not yet written (one transaction's worth).
+  var group: [ScoredChunk] = []
+  var groupRows = 0
   var lastCommit = System.monotonicSeconds()
+  /// Chunks taken so far by this writer.
   public private(set) var chunksWritten = 0
   /// Records written by this writer (this invocation of the run).
   public private(set) var processed = 0
@@ -54,7 +57,7 @@ public final class ChunkWriter {
   /// themselves (the benchmarks): the same statements and transactions as the batch.
   public static func newRun(
     store: Store, program: Program, rulesPath: String, asOf: Int, input: String,
-    commitRows: Int = 65_536
+    commitRows: Int = 32_768
   ) throws(SQLiteError) -> ChunkWriter {
     let runID = try store.db.writeTransaction { () throws(SQLiteError) -> Int64 in
       try store.insertRun(
@@ -64,74 +67,118 @@ public final class ChunkWriter {
     return ChunkWriter(
       store: store, runID: runID,
       keyName: program.layout.fields[program.layout.keyField].name,
-      progress: Store.Progress(ratingCounts: Array(repeating: 0, count: program.ratingLabels.count)),
+      progress: Store.Progress(
+        ratingCounts: Array(repeating: 0, count: program.ratingLabels.count)),
       commitRows: commitRows, maxRejects: nil, stopAfterChunks: nil,
       progressLine: ProgressLine(enabled: false, totalBytes: nil, startBytes: 0))
   }
 
-  /// Writes one chunk (the next in input order) and commits when enough rows are
-  /// pending. Duplicate keys found on insert become rejects naming the kept line.
+  /// Takes the next chunk in input order. Chunks are written in groups — one
+  /// transaction of about `commitRows` rows, or what arrived within `commitSeconds` —
+  /// so that the unique index is updated in key order across the whole group.
   public func write(_ chunk: ScoredChunk) throws(SQLiteError) {
     guard stop == nil else { return }
-    if !store.db.inTransaction { try store.db.execute("BEGIN IMMEDIATE") }
-    let duplicates = try store.insertRatings(chunk, runID: runID)
-    var rejects = chunk.rejects
-    if !duplicates.isEmpty {
-      let found = duplicates.map { d in
-        let key = chunk.key(row: d.row)
-        return ChunkReject(
-          line: chunk.lines[d.row], merchantID: key,
-          message: "duplicate \(keyName) \"\(key)\": the record on line \(d.keptLine) was kept")
-      }
-      rejects = ChunkScorer.merge(rejects, found)
-    }
-    try store.insertRejects(rejects, runID: runID)
-    count(chunk, duplicates: duplicates, rejected: rejects.count)
+    group.append(chunk)
+    groupRows += chunk.recordsRead
     chunksWritten += 1
     processed += chunk.recordsRead
-    rowsSinceCommit += chunk.recordsRead
     progressLine.update(records: processed, offset: chunk.endOffset)
-
-    if let maxRejects, progress.rejected > maxRejects {
-      let message = "more than \(maxRejects) records rejected (\(progress.rejected) so far)"
-      try store.saveProgress(progress, runID: runID)
-      try store.finishRun(runID, status: .failed, failure: message)
-      try commit()
-      stop = .failed(message)
-    } else if let stopAfterChunks, chunksWritten >= stopAfterChunks {
-      try commit()
-      stop = .interrupted
-    } else if rowsSinceCommit >= commitRows
+    let interrupting = stopAfterChunks.map { chunksWritten >= $0 } ?? false
+    if interrupting || groupRows >= commitRows
       || System.monotonicSeconds() - lastCommit >= ChunkWriter.commitSeconds
     {
-      try commit()
+      try flush()
+      if interrupting && stop == nil { stop = .interrupted }
     }
   }
 
-  /// Commits what is pending and marks the run `completed` or `failed`, in one
-  /// transaction.
-  public func finish(status: RunInfo.Status, failure: String? = nil) throws(SQLiteError) {
+  /// Writes the pending chunks and marks the run `completed` or `failed`, in one
+  /// transaction; returns the status the run ended with (`failed` if the last chunks
+  /// exceeded `--max-rejects`).
+  @discardableResult
+  public func finish(status: RunInfo.Status, failure: String? = nil) throws(SQLiteError)
+    -> (status: RunInfo.Status, failure: String?)
+  {
     progressLine.finish()
-    if !store.db.inTransaction { try store.db.execute("BEGIN IMMEDIATE") }
-    try store.finishRun(runID, status: status, failure: failure)
-    try commit()
+    try flush()
+    if case .failed(let message) = stop { return (.failed, message) }
+    try store.db.writeTransaction { () throws(SQLiteError) in
+      try store.finishRun(runID, status: status, failure: failure)
+    }
+    // Move the run's pages from the WAL into the database file now, in one pass (even
+    // if readers keep the file open); PASSIVE never waits for them.
+    try store.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    return (status, failure)
   }
 
-  /// Commits pending rows with the progress that counts them.
-  func commit() throws(SQLiteError) {
-    guard store.db.inTransaction else { return }
-    try store.saveProgress(progress, runID: runID)
-    try store.db.execute("COMMIT")
-    rowsSinceCommit = 0
+  /// Writes the pending group in one transaction, with the run's progress after its
+  /// last chunk. Duplicate keys found on insert become rejects naming the kept line.
+  /// When the group takes the rejects past `--max-rejects`, only the chunks up to the
+  /// one that did are kept and the run is marked failed — the same cut whatever the
+  /// grouping, so a failed run does not depend on timing.
+  func flush() throws(SQLiteError) {
+    guard !group.isEmpty else { return }
+    var chunks = group
+    group = []
+    groupRows = 0
+    try store.db.execute("BEGIN IMMEDIATE")
+    do throws(SQLiteError) {
+      var duplicates = try store.insertRatings(chunks, runID: runID)
+      var failure: String?
+      if let maxRejects {
+        var rejected = progress.rejected
+        for c in chunks.indices {
+          rejected += chunks[c].rejectedCount + duplicates[c].count
+          guard rejected > maxRejects else { continue }
+          if c < chunks.count - 1 {
+            try store.db.execute("ROLLBACK")
+            try store.db.execute("BEGIN IMMEDIATE")
+            chunks = Array(chunks[0...c])
+            duplicates = try store.insertRatings(chunks, runID: runID)
+          }
+          failure =
+            "more than \(maxRejects) records rejected (\(rejected) by line \(chunks[c].endLine - 1))"
+          break
+        }
+      }
+      for (c, chunk) in chunks.enumerated() {
+        let rejects = rejectRows(chunk, duplicates: duplicates[c])
+        try store.insertRejects(rejects, runID: runID)
+        count(chunk, duplicates: duplicates[c], rejected: rejects.count)
+      }
+      try store.saveProgress(progress, runID: runID)
+      if let failure {
+        try store.finishRun(runID, status: .failed, failure: failure)
+        stop = .failed(failure)
+      }
+      try store.db.execute("COMMIT")
+    } catch {
+      try? store.db.execute("ROLLBACK")
+      throw error
+    }
     lastCommit = System.monotonicSeconds()
     // A moment without the write lock, so that a rescore waiting on its busy handler
     // (which polls every millisecond) gets its turn between two commits.
     System.sleep(milliseconds: 2)
   }
 
-  /// Rolls back whatever is pending (after an error).
+  /// A chunk's rejects with its duplicates among them, in line order.
+  private func rejectRows(_ chunk: ScoredChunk, duplicates: [Store.Duplicate]) -> [ChunkReject] {
+    if duplicates.isEmpty { return chunk.rejects }
+    let found = duplicates.map { d in
+      let key = chunk.key(row: d.row)
+      return ChunkReject(
+        line: chunk.lines[d.row], merchantID: key,
+        message: "duplicate \(keyName) \"\(key)\": the record on line \(d.keptLine) was kept")
+    }
+    return ChunkScorer.merge(chunk.rejects, found)
+  }
+
+  /// Drops what is pending (after an error).
   func abandon() {
     progressLine.finish()
+    group = []
+    groupRows = 0
     if store.db.inTransaction { try? store.db.execute("ROLLBACK") }
   }
 

@@ -19,24 +19,28 @@ extension Store {
       statement.bind(runID, at: 2)
     } else {
       statement = try db.prepare(
-        select + " WHERE r.merchant_id = ? AND u.status = 'completed' ORDER BY r.run_id DESC LIMIT 1")
+        select
+          + " WHERE r.merchant_id = ? AND u.status = 'completed' ORDER BY r.run_id DESC LIMIT 1")
       statement.bind(merchantID, at: 1)
     }
     guard try statement.step() else { return nil }
     let run = Store.runInfo(statement, from: 13)
     let fields = (try? StoredRecordCodec.parseFieldList(statement.text(11) ?? "")) ?? []
-    let values = (try? StoredRecordCodec.decode(statement.blob(10) ?? [], fields: fields)) ?? []
+    let key = statement.text(0) ?? merchantID
+    let values =
+      (try? StoredRecordCodec.decode(statement.blob(10) ?? [], fields: fields, key: key)) ?? []
     let outputsJSON = statement.text(8) ?? "{}"
     var outputs: [StoredJSON.Member] = []
     if case .object(let members) = StoredJSON.parse(outputsJSON) { outputs = members }
     return StoredRating(
-      run: run, merchantID: statement.text(0) ?? merchantID, line: statement.int(1),
+      run: run, merchantID: key, line: statement.int(1),
       score: statement.double(2), rating: statement.text(3) ?? "", eligible: statement.int(4) != 0,
       reasons: Store.codes(statement.text(5)), knockouts: Store.codes(statement.text(6)),
       denials: Store.codes(statement.text(7)),
-      factors: Store.factors(statement.text(9), info: statement.text(12)),
+      factors: Store.factors(statement.blob(9) ?? [], info: statement.text(12)),
       outputs: outputs, outputsJSON: outputsJSON,
-      inputs: Array(zip(fields, values.count == fields.count ? values : fields.map { _ in .missing }))
+      inputs: Array(
+        zip(fields, values.count == fields.count ? values : fields.map { _ in .missing }))
     )
   }
 
@@ -63,7 +67,8 @@ extension Store {
     let values: [Value]
     do {
       fields = try StoredRecordCodec.parseFieldList(fieldList)
-      values = try StoredRecordCodec.decode(statement.blob(2) ?? [], fields: fields)
+      values = try StoredRecordCodec.decode(
+        statement.blob(2) ?? [], fields: fields, key: merchantID)
     } catch {
       throw SQLiteError(code: 11, message: "merchant \(merchantID): \(error.message)")
     }
@@ -76,15 +81,23 @@ extension Store {
     StoredJSON.parse(json ?? "[]")?.stringArray ?? []
   }
 
-  /// Joins a rating's `[[points, band], ...]` with the run's factor info.
-  static func factors(_ json: String?, info: String?) -> [StoredRating.Factor] {
-    let results = StoredJSON.parse(json ?? "[]")?.arrayValue ?? []
+  /// Joins a rating's matched bands (one varint per factor) with the run's factor
+  /// info, which holds each band's points, reason and location.
+  static func factors(_ bands: [UInt8], info: String?) -> [StoredRating.Factor] {
     let infos = StoredJSON.parse(info ?? "[]")?.arrayValue ?? []
     var factors: [StoredRating.Factor] = []
-    for (i, result) in results.enumerated() {
-      let pair = result.arrayValue ?? []
-      let info = i < infos.count ? infos[i] : .null
-      let bands = (info["bands"]?.arrayValue ?? []).map { band in
+    var index = 0
+    for (i, info) in infos.enumerated() {
+      var band = 0
+      var shift = 0
+      while index < bands.count {
+        let b = bands[index]
+        index += 1
+        band |= Int(b & 0x7F) << shift
+        shift += 7
+        if b < 0x80 || shift > 56 { break }
+      }
+      let described = (info["bands"]?.arrayValue ?? []).map { band in
         StoredRating.Band(
           points: band["points"]?.numberValue ?? 0, reason: band["reason"]?.stringValue,
           location: SourceLocation(
@@ -95,9 +108,8 @@ extension Store {
       factors.append(
         StoredRating.Factor(
           name: info["name"]?.stringValue ?? "factor \(i + 1)", title: info["title"]?.stringValue,
-          points: pair.first?.numberValue ?? 0,
-          band: Int(pair.count > 1 ? pair[1].numberValue ?? -1 : -1), bands: bands,
-          best: info["best"]?.numberValue ?? 0))
+          points: band < described.count ? described[band].points : 0, band: band,
+          bands: described, best: info["best"]?.numberValue ?? 0))
     }
     return factors
   }

@@ -8,7 +8,8 @@ extension Store {
   /// The INSERT for `rows` rating rows. A row whose merchant already has a rating in
   /// the run is skipped (`DO NOTHING`): the unique index is the duplicate check.
   static func insertRatingsSQL(rows: Int) -> String {
-    let tuple = "(" + Array(repeating: "?", count: Int(ratingColumnCount)).joined(separator: ",") + ")"
+    let tuple =
+      "(" + Array(repeating: "?", count: Int(ratingColumnCount)).joined(separator: ",") + ")"
     return "INSERT INTO ratings (\(ratingColumns)) VALUES "
       + Array(repeating: tuple, count: rows).joined(separator: ",") + " ON CONFLICT DO NOTHING"
   }
@@ -20,14 +21,29 @@ extension Store {
     var keptLine: Int
   }
 
-  /// Inserts a chunk's rating rows for `runID` in input order (inside the caller's
-  /// transaction) and returns the rows skipped as duplicates.
+  /// Inserts one chunk's rating rows (see `insertRatings(_:runID:)` for a group).
   func insertRatings(_ chunk: ScoredChunk, runID: Int64) throws(SQLiteError) -> [Duplicate] {
-    var duplicates: [Duplicate] = []
+    try insertRatings([chunk], runID: runID)[0]
+  }
+
+  /// Inserts the rating rows of consecutive chunks for `runID` (inside the caller's
+  /// transaction), all of them in key order, and returns per chunk the rows skipped as
+  /// duplicates, in input order.
+  ///
+  /// Key order across the whole group is what keeps the unique index cheap on an
+  /// unsorted input: the index is swept once per group instead of once per chunk. For
+  /// equal keys the earlier chunk (then the earlier row) goes first, so the record kept
+  /// is always the first scored.
+  func insertRatings(_ chunks: [ScoredChunk], runID: Int64) throws(SQLiteError)
+    -> [[Duplicate]]
+  {
+    var duplicates = Array(repeating: [Duplicate](), count: chunks.count)
     var failure: SQLiteError?
-    chunk.data.bytes.withUnsafeBytes { bytes in
+    Store.withPinnedBytes(chunks[...], pinned: []) { bases in
       do throws(SQLiteError) {
-        try insertRatings(chunk, runID: runID, bytes: bytes, duplicates: &duplicates)
+        let order = Store.mergedOrder(chunks, bases: bases)
+        try insertRows(
+          order, chunks: chunks, bases: bases, runID: runID, duplicates: &duplicates)
       } catch {
         failure = error
       }
@@ -36,30 +52,126 @@ extension Store {
     return duplicates
   }
 
-  private func insertRatings(
-    _ chunk: ScoredChunk, runID: Int64, bytes: UnsafeRawBufferPointer,
-    duplicates: inout [Duplicate]
+  /// A row of a group of chunks.
+  struct GroupRow {
+    var chunk: Int
+    var row: Int
+  }
+
+  private func insertRows(
+    _ order: [GroupRow], chunks: [ScoredChunk], bases: [UnsafeRawBufferPointer], runID: Int64,
+    duplicates: inout [[Duplicate]]
   ) throws(SQLiteError) {
-    let count = chunk.scoredCount
     var start = 0
-    while start < count {
-      let rows = count - start >= rowsPerInsert ? rowsPerInsert : 1
+    while start < order.count {
+      let rows = order.count - start >= rowsPerInsert ? rowsPerInsert : 1
       let statement = try ratingInsert(rows: rows)
       for j in 0..<rows {
+        let at = order[start + j]
         bindRating(
-          chunk, row: start + j, runID: runID, bytes: bytes, statement: statement,
-          base: Int32(j) * Store.ratingColumnCount)
+          chunks[at.chunk], row: at.row, runID: runID, bytes: bases[at.chunk],
+          statement: statement, base: Int32(j) * Store.ratingColumnCount)
       }
       try statement.run()
       if db.changes < rows {
         for j in 0..<rows {
-          let row = start + j
-          let kept = try keptLine(chunk, row: row, runID: runID, bytes: bytes)
-          if kept != chunk.lines[row] { duplicates.append(Duplicate(row: row, keptLine: kept)) }
+          let at = order[start + j]
+          let chunk = chunks[at.chunk]
+          let kept = try keptLine(chunk, row: at.row, runID: runID, bytes: bases[at.chunk])
+          if kept != chunk.lines[at.row] {
+            duplicates[at.chunk].append(Duplicate(row: at.row, keptLine: kept))
+          }
         }
       }
       start += rows
     }
+    for c in duplicates.indices { duplicates[c].sort { $0.row < $1.row } }
+  }
+
+  /// Calls `body` with the byte buffers of all `chunks` held in place.
+  static func withPinnedBytes(
+    _ chunks: ArraySlice<ScoredChunk>, pinned: [UnsafeRawBufferPointer],
+    _ body: ([UnsafeRawBufferPointer]) -> Void
+  ) {
+    guard let first = chunks.first else {
+      body(pinned)
+      return
+    }
+    first.data.bytes.withUnsafeBytes { bytes in
+      withPinnedBytes(chunks.dropFirst(), pinned: pinned + [bytes], body)
+    }
+  }
+
+  /// The group's rows by (key, chunk, row): each chunk is sorted already, so this is a
+  /// concatenation when the chunks' key ranges follow each other (a sorted input), else
+  /// a k-way merge.
+  static func mergedOrder(_ chunks: [ScoredChunk], bases: [UnsafeRawBufferPointer])
+    -> [GroupRow]
+  {
+    let total = chunks.reduce(0) { $0 + $1.scoredCount }
+    var order: [GroupRow] = []
+    order.reserveCapacity(total)
+    let filled = chunks.indices.filter { chunks[$0].scoredCount > 0 }
+    // Per chunk, its keys in sorted order: prefix, start and length.
+    let prefixes = chunks.map(\.sortedPrefixes)
+    let keys: [[(UnsafePointer<UInt8>, Int)]] = chunks.indices.map { c in
+      guard let raw = bases[c].baseAddress else { return [] }
+      let base = raw.assumingMemoryBound(to: UInt8.self)
+      return (0..<chunks[c].scoredCount).map { i in
+        let range = chunks[c].range(row: chunks[c].row(at: i), .key)
+        return (base + range.lowerBound, range.count)
+      }
+    }
+    func less(_ a: Int, _ i: Int, _ b: Int, _ j: Int) -> Bool {
+      let pa = prefixes[a][i]
+      let pb = prefixes[b][j]
+      if pa != pb { return pa < pb }
+      if ScoredChunk.less(keys[a][i], keys[b][j]) { return true }
+      if ScoredChunk.less(keys[b][j], keys[a][i]) { return false }
+      return a < b
+    }
+    var consecutive = true
+    for (a, b) in zip(filled, filled.dropFirst())
+    where less(b, 0, a, chunks[a].scoredCount - 1) {
+      consecutive = false
+      break
+    }
+    if consecutive {
+      for c in filled {
+        for i in 0..<chunks[c].scoredCount {
+          order.append(GroupRow(chunk: c, row: chunks[c].row(at: i)))
+        }
+      }
+      return order
+    }
+    // A binary min-heap of chunk indexes, ordered by each chunk's next key, then chunk.
+    var next = Array(repeating: 0, count: chunks.count)
+    var heap = filled
+    func before(_ a: Int, _ b: Int) -> Bool { less(a, next[a], b, next[b]) }
+    func siftDown(_ start: Int) {
+      var i = start
+      while true {
+        let l = 2 * i + 1
+        let r = l + 1
+        var m = i
+        if l < heap.count && before(heap[l], heap[m]) { m = l }
+        if r < heap.count && before(heap[r], heap[m]) { m = r }
+        if m == i { return }
+        heap.swapAt(i, m)
+        i = m
+      }
+    }
+    for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+    while let c = heap.first {
+      order.append(GroupRow(chunk: c, row: chunks[c].row(at: next[c])))
+      next[c] += 1
+      if next[c] == chunks[c].scoredCount {
+        heap[0] = heap[heap.count - 1]
+        heap.removeLast()
+      }
+      if !heap.isEmpty { siftDown(0) }
+    }
+    return order
   }
 
   private func ratingInsert(rows: Int) throws(SQLiteError) -> Statement {
@@ -85,7 +197,7 @@ extension Store {
     statement.bindText(slice(.knockouts), at: base + 7)
     statement.bindText(slice(.denials), at: base + 8)
     statement.bindText(slice(.outputs), at: base + 9)
-    statement.bindText(slice(.factors), at: base + 10)
+    statement.bindBlob(slice(.factors), at: base + 10)
     statement.bind(chunk.lines[row], at: base + 11)
     statement.bindBlob(slice(.record), at: base + 12)
   }

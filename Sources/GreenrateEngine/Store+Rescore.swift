@@ -23,7 +23,8 @@ extension Store {
         error?.description
         ?? "the key field `\(program.layout.fields[program.layout.keyField].name)` is missing"
       rejects.append(
-        ChunkReject(line: records.lines[row], merchantID: key?.string, message: message, record: record))
+        ChunkReject(
+          line: records.lines[row], merchantID: key?.string, message: message, record: record))
     }
     return try db.writeTransaction { () throws(SQLiteError) -> Int64 in
       let runID = try insertRun(

@@ -12,8 +12,8 @@ extension Store {
   /// rescore, `current_ratings`) and because the batch detects duplicate keys by
   /// inserting into it. Counts and resume points live on the run row, so nothing has
   /// to scan a run's ratings. `record` holds the merchant's input values in the compact
-  /// `StoredRecordCodec` form; `factors` is `[[points, band], ...]` per factor, read
-  /// with the run's `factor_info`.
+  /// `StoredRecordCodec` form; `factors` holds the matched band of each factor (one
+  /// varint each), read with the run's `factor_info`.
   static let schema = """
     CREATE TABLE IF NOT EXISTS runs (
       run_id INTEGER PRIMARY KEY,
@@ -52,7 +52,7 @@ extension Store {
       knockouts TEXT NOT NULL,
       denials TEXT NOT NULL,
       outputs TEXT NOT NULL,
-      factors TEXT NOT NULL,
+      factors BLOB NOT NULL,
       line INTEGER NOT NULL,
       record BLOB NOT NULL
     );

@@ -1,4 +1,3 @@
-import Glibc
 /// The SQLite store: runs, ratings, rejects, the `current_ratings` view and each
 /// merchant's stored record.
 ///
@@ -22,9 +21,16 @@ public final class Store {
     throws(SQLiteError)
   {
     db = try Database(path: path, busyTimeout: busyTimeoutMilliseconds)
-    if let v = getenv("GREENRATE_PAGE_SIZE") { try db.execute("PRAGMA page_size = \(String(cString: v))") }
+    // Larger pages halve the writer's cost per row (measured: 16 KiB pages vs 4 KiB);
+    // this only applies to a new, empty file.
+    try db.execute("PRAGMA page_size = 16384")
     try db.execute("PRAGMA journal_mode = WAL")
     try db.execute("PRAGMA synchronous = NORMAL")
+    // Checkpoint only when the WAL passes 1 GiB: a batch's rows then reach the database
+    // file in one pass when the last connection closes (or `ChunkWriter.finish`), not
+    // in dozens of small checkpoints that each sync both files (measured: 1M rows
+    // 1.33 s against 1.8 s with SQLite's default of 1,000 pages).
+    try db.execute("PRAGMA wal_autocheckpoint = \(Store.checkpointBytes / 16384)")
     try db.execute("PRAGMA cache_size = -\(cacheMegabytes * 1024)")
     try db.execute("PRAGMA temp_store = MEMORY")
     try migrate()
@@ -32,6 +38,9 @@ public final class Store {
 
   /// The connection itself, for tools and benchmarks (PRAGMAs, ad-hoc queries).
   public var connection: Database { db }
+
+  /// The WAL size at which a commit checkpoints (see `init`).
+  static let checkpointBytes = 1 << 30
 
   /// The path of the database file.
   public var path: String { db.path }

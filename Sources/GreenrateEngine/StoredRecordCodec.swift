@@ -2,7 +2,8 @@ import GreenrateLanguage
 
 /// The compact binary form of a record's input values, as `ratings.record` stores it.
 ///
-/// Values follow the run's `record_fields` order, so no names repeat per row:
+/// Values follow the run's `record_fields` order, so no names repeat per row, and the
+/// key is left out (it is the row's `merchant_id`):
 /// - scalar (`number`, `bool`, `date`): tag 0 = missing; 1 = an integer, then its
 ///   zigzag LEB128 varint (bools, dates and whole numbers: one to three bytes);
 ///   2 = then the 8 bytes of the IEEE double, little-endian.
@@ -13,36 +14,62 @@ public enum StoredRecordCodec {
   static let formatVersion: UInt8 = 1
 
   /// Appends the encoding of `records`' row `row` to `out`.
+  ///
+  /// Reserves the largest size the row can take, writes through a pointer and gives
+  /// back the rest: one bounds check per record instead of one per byte.
   public static func encode(_ records: RecordBuffer, row: Int, into out: inout [UInt8]) {
     let layout = records.layout
-    out.append(formatVersion)
-    for field in layout.fields {
-      switch field.storage {
-      case .scalar(let slot):
-        appendScalar(records.scalars[row * layout.scalarCount + slot], to: &out)
-      case .text(let slot):
-        if let text = records.texts[row * layout.textCount + slot] {
-          appendText(text, lengthBias: 1, to: &out)
-        } else {
-          out.append(0)
-        }
-      case .set(let slot):
-        let items = records.sets[row * layout.setCount + slot].items
-        appendVarint(UInt64(items.count), to: &out)
-        for item in items { appendText(item, lengthBias: 0, to: &out) }
-      }
+    let scalarBase = row * layout.scalarCount
+    let textBase = row * layout.textCount
+    let setBase = row * layout.setCount
+    var bound = 1 + 9 * layout.scalarCount
+    for slot in 0..<layout.textCount {
+      bound += 10 + (records.texts[textBase + slot]?.string.utf8.count ?? 0)
     }
+    for slot in 0..<layout.setCount {
+      bound += 10
+      for item in records.sets[setBase + slot].items { bound += 10 + item.string.utf8.count }
+    }
+    let start = out.count
+    out.append(contentsOf: repeatElement(0, count: bound))
+    let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
+      guard let base = buffer.baseAddress else { return 0 }
+      var w = PointerWriter(at: base + start)
+      w.byte(formatVersion)
+      for (index, field) in layout.fields.enumerated() where index != layout.keyField {
+        switch field.storage {
+        case .scalar(let slot): w.scalar(records.scalars[scalarBase + slot])
+        case .text(let slot):
+          if let text = records.texts[textBase + slot] {
+            w.text(text, lengthBias: 1)
+          } else {
+            w.byte(0)
+          }
+        case .set(let slot):
+          let items = records.sets[setBase + slot].items
+          w.varint(UInt64(items.count))
+          for item in items { w.text(item, lengthBias: 0) }
+        }
+      }
+      return w.pointer - (base + start)
+    }
+    out.removeLast(bound - written)
   }
 
-  /// The record's values in the order of `fields` (the fields it was stored under).
-  public static func decode(_ bytes: [UInt8], fields: [StoredField]) throws(StoredRecordError)
-    -> [Value]
+  /// The record's values in the order of `fields` (the fields it was stored under);
+  /// `key` is the row's merchant id, the key field's value.
+  public static func decode(_ bytes: [UInt8], fields: [StoredField], key: String)
+    throws(StoredRecordError) -> [Value]
   {
     var reader = ByteReader(bytes: bytes)
     guard reader.byte() == formatVersion else { throw .corrupt("unknown record format") }
     var values: [Value] = []
     values.reserveCapacity(fields.count)
     for field in fields {
+      if field.isKey {
+        values.append(.text(Text(key)))
+        continue
+      }
       switch field.type.base {
       case .number, .bool, .date:
         guard let tag = reader.byte() else { throw .corrupt("record ends early") }
@@ -88,10 +115,12 @@ public enum StoredRecordCodec {
     return values
   }
 
-  /// The `record_fields` text of a layout: `name:type` per input, comma separated
-  /// (input names are identifiers, so neither character can occur in them).
+  /// The `record_fields` text of a layout: `name:type` per input (`name:key` for the
+  /// key), comma separated — input names are identifiers, so neither character can
+  /// occur in them.
   public static func fieldList(_ layout: RecordLayout) -> String {
-    layout.fields.map { "\($0.name):\($0.type)" }.joined(separator: ",")
+    layout.fields.map { "\($0.name):\($0.isKey ? "key" : $0.type.description)" }
+      .joined(separator: ",")
   }
 
   /// Parses a `record_fields` text.
@@ -101,6 +130,10 @@ public enum StoredRecordCodec {
     for part in text.split(separator: ",", omittingEmptySubsequences: false) {
       let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
       guard pieces.count == 2 else { throw .corrupt("bad field list entry `\(part)`") }
+      if pieces[1] == "key" {
+        fields.append(StoredField(name: String(pieces[0]), type: .text, isKey: true))
+        continue
+      }
       var typeName = Substring(pieces[1])
       let optional = typeName.hasSuffix("?")
       if optional { typeName = typeName.dropLast() }
@@ -111,52 +144,19 @@ public enum StoredRecordCodec {
     }
     return fields
   }
-
-  static func appendScalar(_ x: Double, to out: inout [UInt8]) {
-    if x.isNaN {
-      out.append(0)
-    } else if x == x.rounded(.towardZero), abs(x) < 9_007_199_254_740_992,
-      !(x == 0 && x.sign == .minus)
-    {
-      out.append(1)
-      let i = Int64(x)
-      appendVarint(UInt64(bitPattern: (i << 1) ^ (i >> 63)), to: &out)
-    } else {
-      out.append(2)
-      var bits = x.bitPattern
-      for _ in 0..<8 {
-        out.append(UInt8(truncatingIfNeeded: bits))
-        bits >>= 8
-      }
-    }
-  }
-
-  static func appendText(_ text: Text, lengthBias: UInt64, to out: inout [UInt8]) {
-    var s = text.string
-    s.withUTF8 { utf8 in
-      appendVarint(UInt64(utf8.count) + lengthBias, to: &out)
-      out.append(contentsOf: utf8)
-    }
-  }
-
-  static func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
-    var v = value
-    while v >= 0x80 {
-      out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    out.append(UInt8(v))
-  }
 }
 
 /// A field of a stored record: the input's name and type when it was stored.
 public struct StoredField: Hashable, Sendable {
   public var name: String
   public var type: ValueType
+  /// Whether it is the rule set's key (stored as the row's `merchant_id`).
+  public var isKey: Bool
 
-  public init(name: String, type: ValueType) {
+  public init(name: String, type: ValueType, isKey: Bool = false) {
     self.name = name
     self.type = type
+    self.isKey = isKey
   }
 }
 
@@ -207,5 +207,57 @@ private struct ByteReader {
     guard count >= 0, index + count <= bytes.count else { return nil }
     defer { index += count }
     return Text(String(decoding: bytes[index..<index + count], as: UTF8.self))
+  }
+}
+
+/// Writes bytes through a pointer into space reserved beforehand.
+private struct PointerWriter {
+  var pointer: UnsafeMutablePointer<UInt8>
+
+  init(at pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
+
+  @inline(__always)
+  mutating func byte(_ b: UInt8) {
+    pointer.pointee = b
+    pointer += 1
+  }
+
+  @inline(__always)
+  mutating func varint(_ value: UInt64) {
+    var v = value
+    while v >= 0x80 {
+      byte(UInt8(truncatingIfNeeded: v) | 0x80)
+      v >>= 7
+    }
+    byte(UInt8(v))
+  }
+
+  /// At most 9 bytes.
+  mutating func scalar(_ x: Double) {
+    if x.isNaN {
+      byte(0)
+    } else if x == x.rounded(.towardZero), abs(x) < 9_007_199_254_740_992,
+      !(x == 0 && x.sign == .minus)
+    {
+      byte(1)
+      let i = Int64(x)
+      varint(UInt64(bitPattern: (i << 1) ^ (i >> 63)))
+    } else {
+      byte(2)
+      UnsafeMutableRawPointer(pointer).storeBytes(of: x.bitPattern.littleEndian, as: UInt64.self)
+      pointer += 8
+    }
+  }
+
+  /// At most 10 bytes more than the text's UTF-8.
+  mutating func text(_ text: Text, lengthBias: UInt64) {
+    var s = text.string
+    s.withUTF8 { utf8 in
+      varint(UInt64(utf8.count) + lengthBias)
+      if let base = utf8.baseAddress {
+        pointer.update(from: base, count: utf8.count)
+        pointer += utf8.count
+      }
+    }
   }
 }

@@ -1,30 +1,35 @@
+import Dispatch
+import GreenrateEngine
+import GreenrateLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Dispatch
-import GreenrateEngine
-import GreenrateLanguage
 
 /// `greenrate-bench batch [RULES] [N] [DIR] [--full-only]`: the nightly batch on a
 /// generated N-merchant CSV (default 1,000,000, `MerchantGenerator` seed 7), measured
 /// stage by stage:
-/// - full batch (CSV → SQLite, records stored) with the default jobs, then with 1 job,
-///   and the process's peak RSS after them;
+/// - full batch (CSV → SQLite, records stored) with the default jobs and the process's
+///   peak RSS after it; the same again as a second run into that database (the nightly
+///   case: the unique index already holds every merchant); then with 1 job;
 /// - parse only; score only (1 thread and all cores, from decoded chunks in memory);
 /// - the SQLite sink limit: the same scored rows, precomputed, written through the same
 ///   statements and transactions with nothing else running (`sinkBench`).
 /// `--full-only` stops after the first full batch (for comparing peak memory at
 /// different N in separate processes); `--sink-only` skips the full batches (for
-/// comparing write-path variants).
+/// comparing write-path variants); `--input=PATH` measures another CSV of N records
+/// (e.g. the same merchants shuffled, for key order).
 func batchBenchMain(_ arguments: [String]) {
   let flags = arguments.filter { $0.hasPrefix("--") }
   let positional = arguments.filter { !$0.hasPrefix("--") }
   let rules = positional.first ?? "Rules/sme-green.rules"
   let count = positional.count > 1 ? Int(positional[1]) ?? 1_000_000 : 1_000_000
   let dir = positional.count > 2 ? positional[2] : "/tmp"
-  let input = "\(dir)/greenrate-batch-\(count).csv"
+  let input =
+    flags.first { $0.hasPrefix("--input=") }.map { String($0.dropFirst(8)) }
+    ?? "\(dir)/greenrate-batch-\(count).csv"
   guard let program = loadBenchProgram(rules) else { return }
   guard ensureBenchInput(input, count: count) else { return }
   let asOf = Day.number(year: 2026, month: 11, day: 1)
@@ -38,6 +43,8 @@ func batchBenchMain(_ arguments: [String]) {
     full = timeFullBatch(program: program, input: input, dir: dir, jobs: cores, asOf: asOf)
     print("  peak RSS after full batch: \(peakRSSMegabytes()) MB")
     if flags.contains("--full-only") { return }
+    _ = timeFullBatch(
+      program: program, input: input, dir: dir, jobs: cores, asOf: asOf, fresh: false)
     single = timeFullBatch(program: program, input: input, dir: dir, jobs: 1, asOf: asOf)
   }
 
@@ -57,11 +64,13 @@ func batchBenchMain(_ arguments: [String]) {
   // Score only (decoded chunks → scored chunks, JSON and stored record included).
   let scorer = ChunkScorer(program: program, asOf: asOf)
   let oneStart = benchSeconds()
+  var cpuStart = processCPUSeconds()
   for (i, chunk) in chunks.enumerated() { _ = scorer.score(chunk, sequence: i) }
   let scoreOne = benchSeconds() - oneStart
-  report("score only, 1 thread", count, scoreOne)
+  report("score only, 1 thread", count, scoreOne, cpu: processCPUSeconds() - cpuStart)
   let scored = ScoredBox(count: chunks.count)
   let allStart = benchSeconds()
+  cpuStart = processCPUSeconds()
   let shared = chunks
   DispatchQueue.concurrentPerform(iterations: cores) { worker in
     var i = worker
@@ -71,11 +80,12 @@ func batchBenchMain(_ arguments: [String]) {
     }
   }
   let scoreAll = benchSeconds() - allStart
-  report("score only, \(cores) threads", count, scoreAll)
+  report("score only, \(cores) threads", count, scoreAll, cpu: processCPUSeconds() - cpuStart)
   chunks = []
 
   let sink = sinkBench(
-    program: program, chunks: scored.chunks, input: input, path: "\(dir)/greenrate-bench-sink.sqlite",
+    program: program, chunks: scored.chunks, input: input,
+    path: "\(dir)/greenrate-bench-sink.sqlite",
     asOf: asOf)
   report("sink limit (same rows, precomputed)", count, sink)
   print(
@@ -84,18 +94,25 @@ func batchBenchMain(_ arguments: [String]) {
       + "\(benchFixed(single / full, 2))x")
 }
 
-/// Runs `BatchRunner` into a fresh database and prints its throughput.
-func timeFullBatch(program: Program, input: String, dir: String, jobs: Int, asOf: Int) -> Double {
+/// Runs `BatchRunner` into a fresh database (or, with `fresh` false, as the next night's
+/// run into the same one) and prints its throughput.
+func timeFullBatch(
+  program: Program, input: String, dir: String, jobs: Int, asOf: Int, fresh: Bool = true
+) -> Double {
   let db = "\(dir)/greenrate-bench-full.sqlite"
-  removeDatabase(db)
+  if fresh { removeDatabase(db) }
   let options = BatchOptions(
     rulesPath: program.file, inputPath: input, databasePath: db, jobs: jobs, asOf: asOf,
     showProgress: false)
   let start = benchSeconds()
+  let cpuStart = processCPUSeconds()
   do {
     let summary = try BatchRunner(options: options, program: program).run { _ in }
     let elapsed = benchSeconds() - start
-    report("full batch, jobs \(jobs) (\(summary.scored) scored, \(summary.rejected) rejected)", summary.read, elapsed)
+    report(
+      "full batch, jobs \(jobs)\(fresh ? "" : ", second run into the same database") "
+        + "(\(summary.scored) scored, \(summary.rejected) rejected)",
+      summary.read, elapsed, cpu: processCPUSeconds() - cpuStart)
     return elapsed
   } catch {
     print("batch failed: \(error)")
@@ -167,9 +184,18 @@ func removeDatabase(_ path: String) {
   for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
 }
 
-func report(_ what: String, _ count: Int, _ seconds: Double) {
+/// One result line; `cpu` (the process's CPU seconds, all threads) shows the work done
+/// whatever else competes for the cores.
+func report(_ what: String, _ count: Int, _ seconds: Double, cpu: Double? = nil) {
   print(
-    "  \(what): \(benchFixed(seconds, 2)) s, \(benchGrouped(Int(Double(count) / seconds))) merchants/s")
+    "  \(what): \(benchFixed(seconds, 2)) s, \(benchGrouped(Int(Double(count) / seconds))) merchants/s"
+      + (cpu.map { ", CPU \(benchFixed($0, 2)) s" } ?? ""))
+}
+
+func processCPUSeconds() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
 func benchSeconds() -> Double {

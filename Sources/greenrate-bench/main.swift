@@ -4,5 +4,8 @@ switch arguments.first {
 case "score": scoreBenchMain(Array(arguments.dropFirst()))
 case "parse": parseBenchMain(Array(arguments.dropFirst()))
 case "batch": batchBenchMain(Array(arguments.dropFirst()))
-default: print("usage: greenrate-bench (score RULES [N] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only])")
+default:
+  print(
+    "usage: greenrate-bench (score RULES [N] [--uniform] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only])"
+  )
 }

@@ -47,7 +47,8 @@ struct BatchKillTests {
   @Test func killedAndResumedEqualsUninterrupted() throws {
     let binary = try #require(BatchKillTests.binary)
     let folder = try BatchFixture.temporaryFolder()
-    let (input, _) = try BatchFixture.writeCSV(records: 100_000, in: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (input, _) = try BatchFixture.writeCSV(records: 100_000, in: folder, shuffled: true)
     let arguments = { (db: String) in
       ["batch", BatchFixture.rulesPath, input, "--db", db, "--as-of", "2026-01-15", "--jobs", "2"]
     }
@@ -57,24 +58,42 @@ struct BatchKillTests {
     let whole = try BatchKillTests.launch(binary, arguments(reference))
     #expect(whole.waitStatus() == 0)
     let duration = Date().timeIntervalSince(started)
+    #expect(duration > 0)
 
+    // Attempt 0 is killed at a random moment right after launch (maybe before the run
+    // exists); the others once the run has committed more, plus a random part of a
+    // quarter of a whole run, so that they land mid-run at random points.
     let db = folder.appendingPathComponent("killed.sqlite").path
+    let watcher = try Store(path: db)
     var generator = SystemRandomNumberGenerator()
     var killedMidRun = 0
     var log: [String] = []
     for attempt in 0..<4 {
-      let unfinished = FileManager.default.fileExists(atPath: db)
-        ? try Store(path: db).latestUnfinishedBatch() : nil
-      if attempt > 0 && unfinished == nil && killedMidRun > 0 { break }
+      let unfinished = try watcher.latestUnfinishedBatch()
+      let completed = try watcher.runs().last?.status == .completed
+      if attempt > 0 && unfinished == nil && completed { break }
       let process = try BatchKillTests.launch(
         binary, arguments(db) + (unfinished == nil ? [] : ["--resume"]))
-      let delay = Double.random(in: 0.1...0.6, using: &generator) * duration
-      usleep(UInt32(delay * 1_000_000))
+      if attempt == 0 {
+        usleep(UInt32.random(in: 0...50_000, using: &generator))
+      } else {
+        let before = unfinished?.recordsRead ?? 0
+        let deadline = Date().addingTimeInterval(max(30, 4 * duration))
+        while process.isRunning, Date() < deadline,
+          (try watcher.runs().last.map { $0.recordsRead <= before && $0.status == .running })
+            ?? true
+        {
+          usleep(10_000)
+        }
+        let extra = Double.random(in: 0...0.25, using: &generator) * duration
+        usleep(UInt32(extra * 1_000_000))
+      }
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
-      let context = "attempt \(attempt), killed after \(Int(delay * 1000)) ms"
+      let context = "attempt \(attempt)"
       let run = try checkConsistent(db, context: context)
-      log.append("\(context): \(run.map { "\($0.status) at line \($0.resumeLine)" } ?? "no run")")
+      log.append(
+        "\(context): \(run.map { "\($0.status) after \($0.recordsRead) records" } ?? "no run")")
       if let run, run.status == .running, run.recordsRead > 0 { killedMidRun += 1 }
     }
     #expect(killedMidRun > 0, "no kill landed mid-run: \(log)")
@@ -102,6 +121,7 @@ struct BatchKillTests {
   @Test func maxRejectsExitsOneWithAFailedRun() throws {
     let binary = try #require(BatchKillTests.binary)
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let (input, _) = try BatchFixture.writeCSV(records: 3000, in: folder)
     let db = folder.appendingPathComponent("g.sqlite").path
     let process = try BatchKillTests.launch(

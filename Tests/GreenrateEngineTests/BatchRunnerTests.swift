@@ -22,9 +22,12 @@ import Testing
     try BatchRunner(options: options, program: BatchFixture.program()).run { _ in }
   }
 
-  @Test func storesEveryRecordAndRejectWithItsLine() throws {
+  @Test(arguments: [false, true])
+  func storesEveryRecordAndRejectWithItsLine(shuffled: Bool) throws {
     let folder = try BatchFixture.temporaryFolder()
-    let (input, expected) = try BatchFixture.writeCSV(records: 3000, in: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (input, expected) = try BatchFixture.writeCSV(
+      records: 3000, in: folder, shuffled: shuffled)
     let db = folder.appendingPathComponent("g.sqlite").path
     let summary = try run(options(input: input, db: db))
 
@@ -57,7 +60,8 @@ import Testing
         #expect(
           parts[2] == "duplicate merchant_id \"\(parts[1])\": the record on line \(kept) was kept")
       default:
-        Issue.record("line \(line) rejected but expected \(String(describing: expected[line])): \(row)")
+        Issue.record(
+          "line \(line) rejected but expected \(String(describing: expected[line])): \(row)")
       }
     }
     #expect(Set(expected.values.map { "\($0)".prefix(5) }).count == 4, "every kind of record")
@@ -71,7 +75,8 @@ import Testing
     #expect(run.finishedAt != nil)
     #expect(run.ratingCounts.map(\.count) == summary.ratingCounts.map(\.count))
     let counted = try BatchFixture.rows(
-      store.db, "SELECT rating, count(*) FROM ratings WHERE run_id = ? GROUP BY rating ORDER BY rating",
+      store.db,
+      "SELECT rating, count(*) FROM ratings WHERE run_id = ? GROUP BY rating ORDER BY rating",
       [.integer(summary.runID)])
     let expectedCounts = summary.ratingCounts.filter { $0.count > 0 }.sorted { $0.label < $1.label }
       .map { "\($0.label)|\($0.count)" }
@@ -81,7 +86,8 @@ import Testing
 
   @Test func everyJobCountGivesTheSameTables() throws {
     let folder = try BatchFixture.temporaryFolder()
-    let (input, _) = try BatchFixture.writeCSV(records: 5000, in: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (input, _) = try BatchFixture.writeCSV(records: 5000, in: folder, shuffled: true)
     var dumps: [(ratings: [String], rejects: [String])] = []
     for (jobs, chunkSize) in [(1, 5000), (2, 100), (4, 37)] {
       let db = folder.appendingPathComponent("g\(jobs).sqlite").path
@@ -97,6 +103,7 @@ import Testing
 
   @Test func maxRejectsFailsTheRun() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let (input, _) = try BatchFixture.writeCSV(records: 2000, in: folder)
     let db = folder.appendingPathComponent("g.sqlite").path
     let summary = try run(options(input: input, db: db, maxRejects: 5))
@@ -108,6 +115,15 @@ import Testing
     #expect(run.finishedAt != nil)
     #expect(run.recordsRead < 2000)
     #expect(try Store(path: db).latestUnfinishedBatch() == nil)
+    // The cut does not depend on how chunks are grouped into transactions.
+    let grouped = try self.run(options(input: input, db: db, commitRows: 100_000, maxRejects: 5))
+    #expect(grouped.status == .failed)
+    #expect(grouped.read == summary.read && grouped.rejected == summary.rejected)
+    let store = try Store(path: db)
+    let first = try BatchFixture.dump(store.db, run: summary.runID)
+    let second = try BatchFixture.dump(store.db, run: grouped.runID)
+    #expect(first.ratings == second.ratings)
+    #expect(first.rejects == second.rejects)
     // Exactly at the limit is fine.
     let allowed = try self.run(options(input: input, db: db, maxRejects: summary.rejected + 1000))
     #expect(allowed.status == .completed)
@@ -115,6 +131,7 @@ import Testing
 
   @Test func aReRunIsANewRunAndCurrentRatingsMoveToIt() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let (input, _) = try BatchFixture.writeCSV(records: 1000, in: folder)
     let db = folder.appendingPathComponent("g.sqlite").path
     let first = try run(options(input: input, db: db))
@@ -125,7 +142,9 @@ import Testing
       try BatchFixture.rows(store.db, "SELECT DISTINCT run_id FROM current_ratings")
         == ["\(second.runID)"])
     #expect(
-      try BatchFixture.rows(store.db, "SELECT count(*) FROM current_ratings") == ["\(second.scored)"])
+      try BatchFixture.rows(store.db, "SELECT count(*) FROM current_ratings") == [
+        "\(second.scored)"
+      ])
     // Duplicates are per run: the second run keeps the same first records.
     #expect(
       try BatchFixture.dump(store.db, run: first.runID).rejects
@@ -134,6 +153,7 @@ import Testing
 
   @Test func resumeAfterAnInterruptionEqualsAnUninterruptedRun() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let (input, _) = try BatchFixture.writeCSV(records: 4000, in: folder)
     let whole = folder.appendingPathComponent("whole.sqlite").path
     let reference = try run(options(input: input, db: whole))
@@ -151,7 +171,8 @@ import Testing
 
     // Resume in stages, with other job counts and chunk sizes.
     let again = try run(
-      options(input: input, db: db, jobs: 1, chunkSize: 100, commitRows: 1, resume: .latest,
+      options(
+        input: input, db: db, jobs: 1, chunkSize: 100, commitRows: 1, resume: .latest,
         stopAfterChunks: 5))
     #expect(again.runID == stopped.runID && again.resumed && again.status == .running)
     #expect(again.read == 3 * 256 + 500)
@@ -173,6 +194,7 @@ import Testing
 
   @Test func resumeRefusesAnotherInputOrDate() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let (input, _) = try BatchFixture.writeCSV(records: 1000, in: folder)
     let (other, _) = try BatchFixture.writeCSV(records: 900, in: folder, name: "other.csv")
     let db = folder.appendingPathComponent("g.sqlite").path
@@ -185,13 +207,16 @@ import Testing
     }
     var wrongDate = options(input: input, db: db, resume: .latest)
     wrongDate.asOf = Day.parse("2026-02-01")
-    #expect(throws: BatchError.self) { try BatchRunner(options: wrongDate, program: BatchFixture.program()).run { _ in } }
+    #expect(throws: BatchError.self) {
+      try BatchRunner(options: wrongDate, program: BatchFixture.program()).run { _ in }
+    }
     // The run is still there to resume.
     #expect(try run(options(input: input, db: db, resume: .latest)).status == .completed)
   }
 
   @Test func aRefusedHeaderStartsNoRun() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let input = folder.appendingPathComponent("bad.csv")
     try Data("merchant_id,industry\nM1,C1713\n".utf8).write(to: input)
     let db = folder.appendingPathComponent("g.sqlite").path
@@ -201,6 +226,7 @@ import Testing
 
   @Test func readersAndRescoresWorkWhileABatchWrites() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let (input, _) = try BatchFixture.writeCSV(records: 40_000, in: folder)
     let db = folder.appendingPathComponent("g.sqlite").path
     // A first run, so that current_ratings has rows while the second one writes.

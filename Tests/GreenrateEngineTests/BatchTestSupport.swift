@@ -43,9 +43,11 @@ enum BatchFixture {
 
   /// A generated CSV for `green.rules`: `count` records, with bad numbers (every 97th),
   /// runtime errors (employees 0, every 101st), duplicate keys (every 89th repeats the
-  /// key of the record 5 before), empty lines, quoted commas and an ignored column.
+  /// key of the record 5 before), empty lines, quoted commas and an ignored column;
+  /// `shuffled` puts the records in a scrambled order.
   /// Returns the file's text and, by line, what each record should become.
-  static func csv(records count: Int, start: Int = 1) -> (text: String, expected: [Int: Expected])
+  static func csv(records count: Int, start: Int = 1, shuffled: Bool = false)
+    -> (text: String, expected: [Int: Expected])
   {
     let industries = ["C1713", "H6210", "F5211", "C2511", "D4411", "I6510", "B0610"]
     let provinces = ["Beijing", "Yunnan", "Zhejiang", "Inner Mongolia"]
@@ -58,7 +60,14 @@ enum BatchFixture {
     var expected: [Int: Expected] = [:]
     var firstScored: [String: Int] = [:]
     func id(_ i: Int) -> String { "M" + String(format: "%07d", i) }
-    for i in start..<(start + count) {
+    var indexes = Array(start..<(start + count))
+    if shuffled {
+      // A fixed permutation (multiplying by a number prime to the count), so that keys
+      // arrive in no particular order, duplicates included.
+      let step = (1...).lazy.map { 7919 * $0 + 1 }.first { gcd($0, count) == 1 } ?? 1
+      indexes = (0..<count).map { start + ($0 * step) % count }
+    }
+    for i in indexes {
       if i % 500 == 0 {
         text += "\n"
         line += 1
@@ -90,11 +99,13 @@ enum BatchFixture {
     return (text, expected)
   }
 
+  static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
   /// Writes a generated CSV into `folder` and returns its path and expectations.
-  static func writeCSV(records: Int, in folder: URL, name: String = "merchants.csv") throws
-    -> (path: String, expected: [Int: Expected])
-  {
-    let (text, expected) = csv(records: records)
+  static func writeCSV(
+    records: Int, in folder: URL, name: String = "merchants.csv", shuffled: Bool = false
+  ) throws -> (path: String, expected: [Int: Expected]) {
+    let (text, expected) = csv(records: records, shuffled: shuffled)
     let url = folder.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
     return (url.path, expected)

@@ -33,6 +33,7 @@ import Testing
 
   @Test func createsTheContractSchemaInWALMode() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("g.sqlite").path
     let store = try Store(path: path)
     #expect(try BatchFixture.rows(store.db, "PRAGMA journal_mode") == ["wal"])
@@ -64,6 +65,7 @@ import Testing
 
   @Test func ratingsAreUniquePerRunAndMerchant() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let store = try Store(path: folder.appendingPathComponent("g.sqlite").path)
     let insert =
       "INSERT INTO ratings (run_id, merchant_id, score, rating, eligible, reasons, knockouts, "
@@ -77,6 +79,7 @@ import Testing
 
   @Test func rescoreStoresRatingRecordAndRun() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let store = try Store(path: folder.appendingPathComponent("g.sqlite").path)
     let program = try BatchFixture.program()
     let runID = try rescore(store, program, cells)
@@ -121,13 +124,15 @@ import Testing
     #expect(stored.runID == runID)
     #expect(stored.rulesPath == BatchFixture.rulesPath)
     #expect(stored.value(named: "annual_revenue_cny") == .number(1_200_000))
-    #expect(stored.value(named: "certifications") == .set(TextSet([Text("CEL"), Text("ISO14001")])))
+    #expect(
+      stored.value(named: "certifications") == .set(TextSet([Text("CEL"), Text("ISO14001")])))
     #expect(try store.latestRecord(merchantID: "nobody") == nil)
     #expect(try store.rating(merchantID: "nobody") == nil)
   }
 
   @Test func aRuntimeErrorIsARejectWhoseRecordIsStillStored() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let store = try Store(path: folder.appendingPathComponent("g.sqlite").path)
     let program = try BatchFixture.program()
     var failing = cells
@@ -147,6 +152,7 @@ import Testing
 
   @Test func currentRatingsFollowTheLatestCompletedRun() throws {
     let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let store = try Store(path: folder.appendingPathComponent("g.sqlite").path)
     let program = try BatchFixture.program()
     let first = try rescore(store, program, cells)

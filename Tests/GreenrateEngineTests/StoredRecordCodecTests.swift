@@ -23,7 +23,8 @@ import Testing
   @Test func roundTripsEveryKindOfValue() throws {
     let rows: [[Value]] = [
       [
-        .text(Text("M1")), .number(12), .bool(true), .date(Day.number(year: 2020, month: 2, day: 29)),
+        .text(Text("M1")), .number(12), .bool(true),
+        .date(Day.number(year: 2020, month: 2, day: 29)),
         .set(TextSet([Text("ISO14001"), Text("CEL")])), .text(Text("café, \"quoted\"\n")),
       ],
       [.text(Text("")), .missing, .missing, .date(-719_162), .set(.empty), .missing],
@@ -32,7 +33,10 @@ import Testing
         .set(TextSet([Text("")])), .text(Text("")),
       ],
       [.text(Text("x")), .number(0.1), .missing, .date(0), .set(.empty), .missing],
-      [.text(Text("y")), .number(-9_007_199_254_740_993), .missing, .date(0), .set(.empty), .missing],
+      [
+        .text(Text("y")), .number(-9_007_199_254_740_993), .missing, .date(0), .set(.empty),
+        .missing,
+      ],
       [.text(Text("z")), .number(1e300), .missing, .date(0), .set(.empty), .missing],
       [.text(Text("w")), .number(-123_456_789), .missing, .date(0), .set(.empty), .missing],
     ]
@@ -41,7 +45,8 @@ import Testing
     for (row, values) in rows.enumerated() {
       var bytes: [UInt8] = []
       StoredRecordCodec.encode(records, row: row, into: &bytes)
-      let decoded = try StoredRecordCodec.decode(bytes, fields: fields)
+      guard case .text(let key) = values[0] else { return }
+      let decoded = try StoredRecordCodec.decode(bytes, fields: fields, key: key.string)
       #expect(decoded == values, "row \(row)")
       if case .number(let x) = values[1], case .number(let y) = decoded[1] {
         #expect(x.sign == y.sign)
@@ -52,44 +57,52 @@ import Testing
 
   @Test func isCompactForTypicalRecords() {
     let records = buffer([
-      [.text(Text("M0000001")), .number(250_000), .bool(true), .date(19_000), .set(.empty), .missing]
+      [
+        .text(Text("M0000001")), .number(250_000), .bool(true), .date(19_000), .set(.empty),
+        .missing,
+      ]
     ])
     var bytes: [UInt8] = []
     StoredRecordCodec.encode(records, row: 0, into: &bytes)
-    // version 1 + key 9 + amount 4 + flag 2 + date 4 + empty set 1 + missing 1
-    #expect(bytes.count == 22)
+    // version 1 + amount 4 + flag 2 + date 4 + empty set 1 + missing 1 (the key is the
+    // row's merchant_id, not repeated)
+    #expect(bytes.count == 13)
   }
 
   @Test func fieldListRoundTrips() throws {
     let text = StoredRecordCodec.fieldList(layout)
-    #expect(text == "id:text,amount:number?,flag:bool?,since:date,tags:set,note:text?")
+    #expect(text == "id:key,amount:number?,flag:bool?,since:date,tags:set,note:text?")
     let fields = try StoredRecordCodec.parseFieldList(text)
     #expect(fields.map(\.name) == layout.fields.map(\.name))
     #expect(fields.map(\.type) == layout.fields.map(\.type))
+    #expect(fields.map(\.isKey) == layout.fields.map(\.isKey))
     #expect(throws: StoredRecordError.self) { try StoredRecordCodec.parseFieldList("a:decimal") }
   }
 
   @Test func damagedBytesAreAnErrorNotACrash() throws {
     let fields = try StoredRecordCodec.parseFieldList(StoredRecordCodec.fieldList(layout))
     let records = buffer([
-      [.text(Text("M1")), .number(1.5), .bool(true), .date(1), .set(TextSet([Text("a")])), .text(Text("n"))]
+      [
+        .text(Text("M1")), .number(1.5), .bool(true), .date(1), .set(TextSet([Text("a")])),
+        .text(Text("n")),
+      ]
     ])
     var bytes: [UInt8] = []
     StoredRecordCodec.encode(records, row: 0, into: &bytes)
     for cut in 0..<bytes.count {
       #expect(throws: StoredRecordError.self) {
-        try StoredRecordCodec.decode(Array(bytes[0..<cut]), fields: fields)
+        try StoredRecordCodec.decode(Array(bytes[0..<cut]), fields: fields, key: "M1")
       }
     }
     #expect(throws: StoredRecordError.self) {
-      try StoredRecordCodec.decode(bytes + [0], fields: fields)
+      try StoredRecordCodec.decode(bytes + [0], fields: fields, key: "M1")
     }
   }
 
   @Test func fillsAnotherLayoutByName() throws {
     let stored = StoredRecord(
       merchantID: "M1", runID: 1, rulesPath: "r.rules", line: 2,
-      fields: try StoredRecordCodec.parseFieldList("id:text,amount:number?,since:date,code:number"),
+      fields: try StoredRecordCodec.parseFieldList("id:key,amount:number?,since:date,code:number"),
       values: [.text(Text("M1")), .number(7), .date(100), .number(42)])
     // A newer rule set: fields reordered, `code` now text, `extra` new, `since` dropped.
     let newer = RecordLayout(inputs: [
@@ -115,7 +128,7 @@ import Testing
   @Test func typeChangeThatDoesNotDecodeLeavesTheFieldMissing() throws {
     let stored = StoredRecord(
       merchantID: "M1", runID: 1, rulesPath: "r.rules", line: 2,
-      fields: try StoredRecordCodec.parseFieldList("id:text,size:text"),
+      fields: try StoredRecordCodec.parseFieldList("id:key,size:text"),
       values: [.text(Text("M1")), .text(Text("large"))])
     let newer = RecordLayout(inputs: [("id", .text, true), ("size", .number, false)])
     var records = RecordBuffer(layout: newer)

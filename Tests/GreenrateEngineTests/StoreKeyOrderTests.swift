@@ -1,0 +1,77 @@
+import Testing
+
+@testable import GreenrateEngine
+
+/// The batch inserts each group of chunks in key order; these check that order against
+/// a plain byte-wise sort, on keys that stress the 8-byte prefix shortcut.
+@Suite struct StoreKeyOrderTests {
+  /// A chunk whose rows have these keys and empty other columns.
+  func chunk(_ keys: [String], sequence: Int) -> ScoredChunk {
+    var chunk = ScoredChunk(sequence: sequence)
+    for (i, key) in keys.enumerated() {
+      chunk.lines.append(i + 2)
+      chunk.scores.append(0)
+      chunk.ratingIndexes.append(0)
+      chunk.eligible.append(false)
+      chunk.mark()
+      chunk.data.bytes += Array(key.utf8)
+      for _ in 1..<ScoredChunk.Segment.allCases.count { chunk.mark() }
+      chunk.mark()
+    }
+    chunk.sortByKey()
+    return chunk
+  }
+
+  /// Keys sharing long prefixes, of every length around 8 bytes, with NUL and
+  /// multi-byte characters.
+  func keys(_ count: Int, seed: UInt64) -> [String] {
+    var state = seed
+    let pieces = ["", "A", "B", "\u{0}", "é", "Z", "M0000000", "M00000001", "🙂"]
+    return (0..<count).map { _ in
+      var key = ""
+      for _ in 0..<3 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        key += pieces[Int(state >> 33) % pieces.count]
+      }
+      return key
+    }
+  }
+
+  @Test func chunksSortByKeyBytesThenRow() {
+    let names = keys(500, seed: 1)
+    let sorted = chunk(names, sequence: 0)
+    let expected = names.indices.sorted { a, b in
+      let ka = Array(names[a].utf8)
+      let kb = Array(names[b].utf8)
+      return ka == kb ? a < b : ka.lexicographicallyPrecedes(kb)
+    }
+    #expect((0..<names.count).map { sorted.row(at: $0) } == expected)
+  }
+
+  @Test(arguments: [false, true])
+  func groupsMergeInKeyThenChunkOrder(sortedInput: Bool) {
+    var all = keys(1200, seed: 2)
+    if sortedInput { all.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
+    let sizes = [0, 1, 300, 250, 0, 649]
+    var chunks: [ScoredChunk] = []
+    var start = 0
+    for (i, size) in sizes.enumerated() {
+      chunks.append(chunk(Array(all[start..<start + size]), sequence: i))
+      start += size
+    }
+    var order: [Store.GroupRow] = []
+    Store.withPinnedBytes(chunks[...], pinned: []) { bases in
+      order = Store.mergedOrder(chunks, bases: bases)
+    }
+    var expected: [(chunk: Int, row: Int, key: [UInt8])] = []
+    start = 0
+    for (c, size) in sizes.enumerated() {
+      for row in 0..<size { expected.append((c, row, Array(all[start + row].utf8))) }
+      start += size
+    }
+    expected.sort { a, b in
+      a.key == b.key ? (a.chunk, a.row) < (b.chunk, b.row) : a.key.lexicographicallyPrecedes(b.key)
+    }
+    #expect(order.map { [$0.chunk, $0.row] } == expected.map { [$0.chunk, $0.row] })
+  }
+}
