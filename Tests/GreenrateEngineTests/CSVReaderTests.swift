@@ -28,7 +28,7 @@ import Testing
     let several = try S.temporaryFile("merchant_id,name\nM1,a\n", ext: "csv")
     #expect(
       S.readerError { _ = try S.readAll(several) }?.message
-        == #"the header has no columns "revenue", "open", which the rules require"#)
+        == #"the header has no columns "revenue", "open", "certs", which the rules require"#)
   }
 
   @Test func absentOptionalColumnsReadAsMissing() throws {

@@ -183,7 +183,8 @@ import Testing
           line: 1, merchantID: "M1", message: #"field "open": "no" is not a bool (true or false)"#)
       ])
     let csv = try RecordReader(
-      bytes: Array("merchant_id,revenue,open\nM3,1,no\n".utf8), format: .csv, layout: S.layout)
+      bytes: Array("merchant_id,revenue,open,certs\nM3,1,no,\n".utf8), format: .csv,
+      layout: S.layout)
     #expect(try S.drain(csv).keys == ["M3"])
     #expect(
       S.readerError { _ = try RecordReader(bytes: [], format: .csv, layout: S.layout) } != nil)
