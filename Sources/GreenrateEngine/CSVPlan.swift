@@ -2,20 +2,10 @@ import GreenrateLanguage
 
 /// What to do with each CSV column, worked out once per file from the header.
 struct CSVPlan {
-  enum Kind {
-    case number
-    case bool
-    case date
-    case text
-    case set
-    /// Not an input, only captured as an extra field.
-    case extraOnly
-  }
-
   /// One column the reader looks at (all others are skipped once their bounds are known).
   struct Column {
     var column: Int
-    var kind: Kind
+    var kind: DecodeKind
     /// The slot in the record buffer's scalars, texts or sets.
     var slot: Int
     var isOptional: Bool
@@ -80,23 +70,7 @@ struct CSVPlan {
       }
       if input >= 0 {
         let field = layout.fields[input]
-        let kind: Kind
-        let slot: Int
-        switch field.storage {
-        case .scalar(let s):
-          slot = s
-          switch field.type.base {
-          case .bool: kind = .bool
-          case .date: kind = .date
-          default: kind = .number
-          }
-        case .text(let s):
-          slot = s
-          kind = .text
-        case .set(let s):
-          slot = s
-          kind = .set
-        }
+        let (kind, slot) = field.decodeTarget
         columns.append(
           Column(
             column: column, kind: kind, slot: slot, isOptional: field.type.isOptional,

@@ -83,20 +83,19 @@ public final class Database {
   /// read never has to be upgraded to a write under a concurrent writer; commits when
   /// `body` returns, rolls back when it throws.
   public func writeTransaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
-    try execute("BEGIN IMMEDIATE")
-    do {
-      let value = try body()
-      try execute("COMMIT")
-      return value
-    } catch {
-      try? execute("ROLLBACK")
-      throw error
-    }
+    try transaction(begin: "BEGIN IMMEDIATE", body)
   }
 
   /// A read transaction, so that several queries see one snapshot.
   public func readTransaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
-    try execute("BEGIN")
+    try transaction(begin: "BEGIN", body)
+  }
+
+  /// Runs `body` between `begin` and `COMMIT`, or `ROLLBACK` when it throws.
+  private func transaction<T>(
+    begin: String, _ body: () throws(SQLiteError) -> T
+  ) throws(SQLiteError) -> T {
+    try execute(begin)
     do {
       let value = try body()
       try execute("COMMIT")

@@ -12,20 +12,10 @@ import GreenrateLanguage
 /// key, usually with a single comparison since records tend to repeat their key order;
 /// other keys are validated as JSON and skipped without building anything.
 struct JSONLineParser {
-  enum Kind {
-    case number
-    case bool
-    case date
-    case text
-    case set
-    /// Not an input, only captured as an extra field.
-    case extraOnly
-  }
-
   /// A key the reader looks for.
   struct Target {
     var name: String
-    var kind: Kind
+    var kind: DecodeKind
     var slot: Int
     /// Missing makes the record fail (a non-optional input other than a set).
     var isRequired: Bool
@@ -60,23 +50,7 @@ struct JSONLineParser {
   init(layout: RecordLayout, extraFields: [String]) {
     extraCount = extraFields.count
     for (index, field) in layout.fields.enumerated() {
-      let kind: Kind
-      let slot: Int
-      switch field.storage {
-      case .scalar(let s):
-        slot = s
-        switch field.type.base {
-        case .bool: kind = .bool
-        case .date: kind = .date
-        default: kind = .number
-        }
-      case .text(let s):
-        slot = s
-        kind = .text
-      case .set(let s):
-        slot = s
-        kind = .set
-      }
+      let (kind, slot) = field.decodeTarget
       if index == layout.keyField { keyTarget = targets.count }
       targets.append(
         Target(

@@ -4,17 +4,10 @@ extension RecordReader {
   /// Reads the header row (the first non-empty line) and plans the columns.
   func readCSVHeader() throws(ReaderError) {
     while true {
-      if lo == hi {
-        if atEOF {
-          let key = layout.fields.isEmpty ? "" : layout.fields[layout.keyField].name
-          throw ReaderError("the input is empty: it has no header row (no column \"\(key)\")")
-        }
-        _ = try fill()
-        continue
+      guard let outcome = try scanNextRow() else {
+        let key = layout.fields.isEmpty ? "" : layout.fields[layout.keyField].name
+        throw ReaderError("the input is empty: it has no header row (no column \"\(key)\")")
       }
-      if try skipBlankLine() { continue }
-      let outcome = CSVScanner.scan(
-        UnsafePointer(buffer), from: lo, to: hi, atEOF: atEOF, into: bounds)
       switch outcome {
       case .record(let end, let lines, let fields):
         if fields > bounds.capacity {
@@ -50,6 +43,21 @@ extension RecordReader {
     }
   }
 
+  /// Scans the next row that is not an empty line, reading more input as needed; nil
+  /// when the input ends first.
+  @inline(__always)
+  func scanNextRow() throws(ReaderError) -> CSVScanner.Outcome? {
+    while true {
+      if lo == hi {
+        if atEOF { return nil }
+        _ = try fill()
+        continue
+      }
+      if try skipBlankLine() { continue }
+      return CSVScanner.scan(UnsafePointer(buffer), from: lo, to: hi, atEOF: atEOF, into: bounds)
+    }
+  }
+
   /// Consumes one empty line (LF or CRLF) at `lo` if there is one.
   @inline(__always)
   func skipBlankLine() throws(ReaderError) -> Bool {
@@ -80,14 +88,7 @@ extension RecordReader {
   func readCSV(into chunk: inout ReadChunk, limit: Int) throws(ReaderError) {
     var produced = 0
     while produced < limit {
-      if lo == hi {
-        if atEOF { return }
-        _ = try fill()
-        continue
-      }
-      if try skipBlankLine() { continue }
-      let outcome = CSVScanner.scan(
-        UnsafePointer(buffer), from: lo, to: hi, atEOF: atEOF, into: bounds)
+      guard let outcome = try scanNextRow() else { return }
       switch outcome {
       case .record(let end, let lines, let fields):
         decodeCSVRecord(fields: fields, into: &chunk)

@@ -55,26 +55,8 @@ extension RecordReader {
           continue
         }
         let p = UnsafePointer(buffer + start)
-        switch column.kind {
-        case .number:
-          let x = DecimalNumber.parseCSV(p, count: n)
-          if x.isNaN { return (f, ": " + CellDecoder.numberError(p, count: n).message) }
-          scalars[column.slot] = x
-        case .bool:
-          let v = CellDecoder.bool(p, count: n)
-          if v < 0 { return (f, ": " + CellDecoder.boolError(p, count: n).message) }
-          scalars[column.slot] = Double(v)
-        case .date:
-          guard let day = CellDecoder.date(p, count: n) else {
-            return (f, ": " + CellDecoder.dateError(p, count: n).message)
-          }
-          scalars[column.slot] = Double(day)
-        case .text:
-          storage.setText(CellDecoder.text(p, count: n), row: row, slot: column.slot)
-        case .set:
-          storage.setSet(CellDecoder.set(p, count: n), row: row, slot: column.slot)
-        case .extraOnly:
-          break
+        if let problem = decodeCell(p, n, column, row: row, scalars: scalars) {
+          return (f, problem)
         }
       }
       return nil
@@ -101,20 +83,31 @@ extension RecordReader {
       chunk.extras[row * csv.extraCount + column.extra] = .text(
         String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
     }
+    let scalars = storage.scalars + row * storage.scalarCount
+    return decodeCell(p, n, column, row: row, scalars: scalars)
+  }
+
+  /// Decodes a non-empty cell into its slot (`scalars` is the row's first scalar); on
+  /// failure, what is wrong with it, to follow the column's label.
+  @inline(__always)
+  private func decodeCell(
+    _ p: UnsafePointer<UInt8>, _ n: Int, _ column: CSVPlan.Column, row: Int,
+    scalars: UnsafeMutablePointer<Double>
+  ) -> String? {
     switch column.kind {
     case .number:
       let x = DecimalNumber.parseCSV(p, count: n)
       if x.isNaN { return ": " + CellDecoder.numberError(p, count: n).message }
-      storage.setScalar(x, row: row, slot: column.slot)
+      scalars[column.slot] = x
     case .bool:
       let v = CellDecoder.bool(p, count: n)
       if v < 0 { return ": " + CellDecoder.boolError(p, count: n).message }
-      storage.setScalar(Double(v), row: row, slot: column.slot)
+      scalars[column.slot] = Double(v)
     case .date:
       guard let day = CellDecoder.date(p, count: n) else {
         return ": " + CellDecoder.dateError(p, count: n).message
       }
-      storage.setScalar(Double(day), row: row, slot: column.slot)
+      scalars[column.slot] = Double(day)
     case .text:
       storage.setText(CellDecoder.text(p, count: n), row: row, slot: column.slot)
     case .set:

@@ -121,7 +121,7 @@ extension Checker {
     }
   }
 
-  mutating func checkLet(_ decl: SyntaxLet) {
+  mutating func checkLet(_ decl: SyntaxBinding) {
     guard let name = decl.name else { return }
     section = .declarations
     declaring = name.name
@@ -135,7 +135,7 @@ extension Checker {
     declare(name, .letValue(index), type: checked?.type)
   }
 
-  mutating func checkOutput(_ decl: SyntaxOutput) {
+  mutating func checkOutput(_ decl: SyntaxBinding) {
     guard let name = decl.name else { return }
     section = .output
     declaring = name.name

@@ -12,12 +12,12 @@ extension Parser {
       case .ruleset: file.items.append(.header(parseHeader()))
       case .input: file.items.append(.input(parseInput()))
       case .table: file.items.append(.table(parseTable()))
-      case .letValue: file.items.append(.letValue(parseLet()))
+      case .letValue: file.items.append(.letValue(parseBinding()))
       case .factor: file.items.append(.factor(parseFactor()))
       case .knockout: file.items.append(.knockout(parseKnockout()))
       case .rating: file.items.append(.rating(parseRating()))
       case .eligibility: file.items.append(.eligibility(parseEligibility()))
-      default: file.items.append(.output(parseOutput()))
+      default: file.items.append(.output(parseBinding()))
       }
     }
     file.end = current.location
@@ -118,21 +118,9 @@ extension Parser {
     return table
   }
 
-  mutating func parseLet() -> SyntaxLet {
-    var decl = SyntaxLet(location: advance().location)
-    do {
-      decl.name = try expectName()
-      _ = try expect(.assign)
-      decl.expr = try parseExpression()
-      expectDeclarationEnd("an operator")
-    } catch {
-      synchronize()
-    }
-    return decl
-  }
-
-  mutating func parseOutput() -> SyntaxOutput {
-    var decl = SyntaxOutput(location: advance().location)
+  /// A `let` or `output` declaration, `NAME = EXPR` after the keyword.
+  mutating func parseBinding() -> SyntaxBinding {
+    var decl = SyntaxBinding(location: advance().location)
     do {
       decl.name = try expectName()
       _ = try expect(.assign)
@@ -155,6 +143,22 @@ extension Parser {
     return sign * advance().number
   }
 
+  /// The start of a factor or rating band, `when COND =>` or `else =>`; the condition,
+  /// nil for `else`.
+  mutating func parseBandHead() throws(ParseAbort) -> SyntaxExpr? {
+    var condition: SyntaxExpr?
+    if at(.when) {
+      advance()
+      condition = try parseExpression()
+    } else if at(.elseBand) {
+      advance()
+    } else {
+      throw failExpected("`when`, `else` or `}`")
+    }
+    _ = try expect(.fatArrow)
+    return condition
+  }
+
   mutating func parseFactor() -> SyntaxFactor {
     var factor = SyntaxFactor(location: advance().location)
     do {
@@ -163,16 +167,7 @@ extension Parser {
       _ = try expect(.leftBrace)
       while !at(.rightBrace) {
         let start = current
-        var condition: SyntaxExpr?
-        if at(.when) {
-          advance()
-          condition = try parseExpression()
-        } else if at(.elseBand) {
-          advance()
-        } else {
-          throw failExpected("`when`, `else` or `}`")
-        }
-        _ = try expect(.fatArrow)
+        let condition = try parseBandHead()
         let points = try parsePoints()
         var reason: SyntaxString?
         if at(.reason) {
@@ -211,16 +206,7 @@ extension Parser {
       _ = try expect(.leftBrace)
       while !at(.rightBrace) {
         let start = current
-        var condition: SyntaxExpr?
-        if at(.when) {
-          advance()
-          condition = try parseExpression()
-        } else if at(.elseBand) {
-          advance()
-        } else {
-          throw failExpected("`when`, `else` or `}`")
-        }
-        _ = try expect(.fatArrow)
+        let condition = try parseBandHead()
         let label = try expectString("a rating label in quotes")
         rating.bands.append(
           SyntaxRatingBand(location: start.location, condition: condition, label: label))

@@ -40,12 +40,12 @@ enum SyntaxItem {
   case header(SyntaxHeader)
   case input(SyntaxInput)
   case table(SyntaxTable)
-  case letValue(SyntaxLet)
+  case letValue(SyntaxBinding)
   case factor(SyntaxFactor)
   case knockout(SyntaxRule)
   case rating(SyntaxRating)
   case eligibility(SyntaxEligibility)
-  case output(SyntaxOutput)
+  case output(SyntaxBinding)
 
   /// The keyword that starts the part.
   var location: SourceLocation {
@@ -88,7 +88,8 @@ struct SyntaxTable {
   var isComplete = false
 }
 
-struct SyntaxLet {
+/// A `let` or `output` declaration: `NAME = EXPR` (the item's case says which).
+struct SyntaxBinding {
   var location: SourceLocation
   var name: SyntaxName?
   var expr: SyntaxExpr?
@@ -136,10 +137,4 @@ struct SyntaxEligibility {
   var location: SourceLocation
   var denials: [SyntaxRule] = []
   var isComplete = false
-}
-
-struct SyntaxOutput {
-  var location: SourceLocation
-  var name: SyntaxName?
-  var expr: SyntaxExpr?
 }
