@@ -25,9 +25,9 @@ enum CLIProcess {
   }
 
   /// The `greenrate` built alongside these tests (whatever the scratch path), else
-  /// `GREENRATE_BINARY`, else `.build/debug/greenrate` in the package.
+  /// `GREENRATE_BIN`, else `.build/debug/greenrate` in the package.
   static var binary: URL {
-    if let path = ProcessInfo.processInfo.environment["GREENRATE_BINARY"], !path.isEmpty {
+    if let path = ProcessInfo.processInfo.environment["GREENRATE_BIN"], !path.isEmpty {
       return URL(fileURLWithPath: path)
     }
     let fm = FileManager.default

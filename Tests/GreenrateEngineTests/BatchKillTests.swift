@@ -9,11 +9,9 @@ import Testing
 
 /// Real processes: `greenrate batch` killed with SIGKILL at random moments, then
 /// resumed, must end with exactly the tables of an uninterrupted run.
-@Suite(
-  .serialized,
-  .enabled(
-    if: GreenrateBinary.url != nil,
-    "needs the greenrate executable: run `swift build --product greenrate` (or set GREENRATE_BIN)"))
+// No skip when the executable is missing: the tests fail (via #require) instead, so a
+// run that could not test crash safety never passes for one that did.
+@Suite(.serialized)
 struct BatchKillTests {
   static var binary: URL? { GreenrateBinary.url }
 
@@ -135,16 +133,28 @@ struct BatchKillTests {
 
 /// The built `greenrate` executable the process tests launch.
 enum GreenrateBinary {
-  /// `.build/debug/greenrate` of this package (or `$GREENRATE_BIN`), if it has `batch`.
+  /// `$GREENRATE_BIN`, else the `greenrate` built beside these tests (whatever the
+  /// scratch path), else `.build/debug/greenrate` of this package; nil unless it runs.
   static let url: URL? = {
     let url =
       ProcessInfo.processInfo.environment["GREENRATE_BIN"].map { URL(fileURLWithPath: $0) }
-      ?? BatchFixture.packageRoot.appendingPathComponent(".build/debug/greenrate")
+      ?? besideTests ?? BatchFixture.packageRoot.appendingPathComponent(".build/debug/greenrate")
     guard FileManager.default.isExecutableFile(atPath: url.path),
       (try? BatchKillTests.launch(url, ["batch", "--help"]).waitStatus()) == 0
     else { return nil }
     return url
   }()
+
+  /// The test bundle sits in the build folder with the products.
+  private static var besideTests: URL? {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("greenrate")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      folder.deleteLastPathComponent()
+    }
+    return nil
+  }
 }
 
 extension Process {
