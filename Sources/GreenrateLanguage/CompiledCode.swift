@@ -51,4 +51,7 @@ struct CompiledCode: Sendable {
   var outputs: StepCode
   /// Where each output's value is left.
   var outputSlots: [RegisterSlot]
+  /// The factor of each reason rank (see `Compiler.reasonRanks`), when factor steps set
+  /// `Frame.reasonBits`; nil when the reasons are sorted by `Frame.reasonShortfalls`.
+  var reasonRankFactors: [Int]?
 }

@@ -88,13 +88,10 @@ extension Compiler {
       if x.type.isOptional, case .slot(let s) = scalarOperand(x), let d = foldedScalar(y) {
         return .orDefault(s, d != 0, negated: false)
       }
-    case .inSet(let item, let set):
-      if case .text(let key) = item.node, case .reference(.input(let i)) = set.node,
-        case .set(let slot) = layout.fields[i].storage, let entry = setKeys[slot]
-      {
-        let k = entry.keys.index(of: key)
-        if k >= 0 { return .mask(entry.mask, 1 << UInt64(k), negated: false) }
-      }
+    case .inSet:
+      if let (m, bit) = maskBit(expr) { return .mask(m, bit, negated: false) }
+    case .or, .and:
+      if let merged = mergedMasks(expr) { return merged }
     case .comparison(let op, let a, let b) where a.type.base == .number || a.type.base == .date:
       switch (scalarOperand(a), scalarOperand(b)) {
       case (.slot(let s), .constant(let c)): return .compare(s, orElse: .nan, op, c)
@@ -107,6 +104,52 @@ extension Compiler {
       break
     }
     return .code(boolNode(expr))
+  }
+
+  /// The membership bit testing `"KEY" in set_input`, when `expr` is such a test.
+  private func maskBit(_ expr: CheckedExpr) -> (mask: Int, bit: UInt64)? {
+    guard case .inSet(let item, let set) = expr.node, case .text(let key) = item.node,
+      case .reference(.input(let i)) = set.node, case .set(let slot) = layout.fields[i].storage,
+      let entry = setKeys[slot]
+    else { return nil }
+    let k = entry.keys.index(of: key)
+    return k >= 0 && k < 64 ? (entry.mask, 1 << UInt64(k)) : nil
+  }
+
+  /// An `or` of membership tests of one set input (`"A" in s or "B" in s`) as one test of
+  /// their bits together; likewise an `and` of negated ones (`not ("A" in s) and ...`).
+  /// The chain is walked in a loop, not recursively: it may be thousands long.
+  private func mergedMasks(_ expr: CheckedExpr) -> BoolOperand? {
+    let isAnd: Bool
+    switch expr.node {
+    case .and: isAnd = true
+    case .or: isAnd = false
+    default: return nil
+    }
+    var mask: Int? = nil
+    var bits: UInt64 = 0
+    var pending = [expr]
+    while let node = pending.popLast() {
+      switch node.node {
+      case .and(let a, let b) where isAnd, .or(let a, let b) where !isAnd:
+        pending.append(b)
+        pending.append(a)
+        continue
+      default:
+        break
+      }
+      // `or` merges plain tests, `and` negated ones (De Morgan).
+      var test = node
+      if isAnd {
+        guard case .not(let x) = node.node else { return nil }
+        test = x
+      }
+      guard let (m, bit) = maskBit(test), mask == nil || mask == m else { return nil }
+      mask = m
+      bits |= bit
+    }
+    guard let mask else { return nil }
+    return .mask(mask, bits, negated: isAnd)
   }
 }
 

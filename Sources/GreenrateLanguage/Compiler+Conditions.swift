@@ -88,8 +88,9 @@ extension Compiler {
         return (ms ? v.isNaN : v != 0) != ns || (mt ? w.isNaN : w != 0) != nt
       }
     }
-    let p = boolCode(x)
     let q = boolCode(y)
+    if let tested = leftTested(x, then: q, isAnd: isAnd) { return tested }
+    let p = boolCode(x)
     if isAnd { return { f in p(f) && q(f) } }
     return { f in p(f) || q(f) }
   }
@@ -197,6 +198,8 @@ extension Compiler {
     case (.register(let slot), .constant(let set)):
       let match = TextMatcher(set.items)
       return { f in match.index(at: f.texts + slot) >= 0 }
+    case (.code, .constant(let set)) where substrOfRegister(x) != nil:
+      return substrMembership(x, TextMatcher(set.items))
     case (.constant(let t?), .input(let slot)):
       if let test = maskTest(t, inSet: slot) { return test }
       let match = TextMatcher([t])

@@ -22,8 +22,7 @@ extension Compiler {
         break
       }
       if expr.type == .bool {
-        let b = boolCode(boolOperand(expr))
-        return { f in f.scalars[s] = b(f) ? 1 : 0 }
+        return conditionStep(boolOperand(expr), BoolStoreSink(slot: s))
       }
     }
     let code = scalar(expr)

@@ -36,6 +36,9 @@ struct Compiler {
   var scoreSlot = 0
   var knockedOutSlot = 0
   var eligibleSlot = 0
+  /// `Frame.reasonBits` bits of each factor's bands (see `reasonRanks`); all 0 when the
+  /// reasons are sorted instead.
+  var reasonBits: [[UInt64]] = []
   /// Code held in an array. An array stores a bare closure at its most general
   /// abstraction, so each call would go through a re-abstraction thunk; a struct field
   /// keeps the closure as it is.
@@ -87,6 +90,8 @@ struct Compiler {
     eligibleSlot = newScalar()
     factorSlots = rules.factors.map { _ in newScalar() }
     collectSetKeys()
+    let ranks = Self.reasonRanks(rules.factors)
+    reasonBits = ranks?.bits ?? rules.factors.map { Array(repeating: 0, count: $0.bands.count) }
 
     let used = referencedLets()
     var steps: [Step] = []
@@ -105,12 +110,9 @@ struct Compiler {
     }
     let eligible = eligibleSlot
     let denialSteps = rules.denials.indices.map { i in
-      let condition = boolCode(boolOperand(rules.denials[i].condition))
-      return Step(run: { f in
-        let denied = condition(f)
-        f.denials[i] = denied
-        if denied { f.scalars[eligible] = 0 }
-      })
+      Step(
+        run: conditionStep(
+          boolOperand(rules.denials[i].condition), DenialSink(denial: i, eligibleSlot: eligible)))
     }
     var outputSteps: [Step] = []
     var outputSlots: [RegisterSlot] = []
@@ -125,7 +127,7 @@ struct Compiler {
       prepare: setMaskStep(), items: Self.sequence(steps[...]),
       rating: Self.firstTrue(ratingConditions, 0, ratingConditions.count),
       denials: Self.sequence(denialSteps[...]), outputs: Self.sequence(outputSteps[...]),
-      outputSlots: outputSlots)
+      outputSlots: outputSlots, reasonRankFactors: ranks?.factors)
   }
 
   private mutating func newScalar() -> Int {
@@ -195,9 +197,8 @@ struct Compiler {
       let s = newScalar()
       return (scalarStore(expr, into: s), .scalar(s))
     case .text:
-      let code = text(expr)
       let s = newText()
-      return ({ f in f.texts[s] = code(f) }, .text(s))
+      return (textStore(expr, into: s), .text(s))
     case .set:
       let code = set(expr)
       let s = newSet()
@@ -211,23 +212,33 @@ struct Compiler {
       band.condition.map { Condition(test: boolCode(boolOperand($0))) }
     }
     let n = conditions.count
-    let points = factor.bands.map(\.points)
-    let best = points.max() ?? 0
-    let reasonShortfalls = factor.bands.map { $0.reason == nil ? Double.nan : best - $0.points }
+    let best = factor.bands.map(\.points).max() ?? 0
+    // Points, shortfall and rank bit side by side: the step captures one array, checks
+    // one index.
+    let bits = reasonBits[i]
+    let outcomes = factor.bands.indices.map { b in
+      let band = factor.bands[b]
+      return (
+        points: band.points, shortfall: band.reason == nil ? Double.nan : best - band.points,
+        bit: bits[b]
+      )
+    }
     let slot = factorSlots[i]
     let score = scoreSlot
     let location = factor.bands.last?.location ?? SourceLocation(line: 1, column: 1)
-    // The score can only overflow with absurd points; check it only then.
+    // The score can only overflow with absurd points; only then is it checked, in steps
+    // of their own, so that the usual step captures less.
     let bound = rules.factors.reduce(0) { $0 + ($1.bands.map { abs($0.points) }.max() ?? 0) }
     let mayOverflow = !(bound < 1e300)
-    @Sendable func finish(_ f: Frame, _ b: Int) {
-      let p = points[b]
+    @inline(__always) @Sendable func finish(_ f: Frame, _ b: Int) -> Double {
+      let outcome = outcomes[b]
       f.bands[i] = b
-      f.reasonShortfalls[i] = reasonShortfalls[b]
-      f.scalars[slot] = p
-      let total = f.scalars[score] + p
+      f.reasonShortfalls[i] = outcome.shortfall
+      f.reasonBits |= outcome.bit
+      f.scalars[slot] = outcome.points
+      let total = f.scalars[score] + outcome.points
       f.scalars[score] = total
-      if mayOverflow && !total.isFinite { f.fail(at: location, "result is not finite") }
+      return total
     }
     // The first bands' conditions are called from the step itself; a condition that is
     // always true stands for `else` after fewer than four.
@@ -237,19 +248,25 @@ struct Compiler {
     let c2 = n > 2 ? conditions[2].test : always
     if n > 4 {
       let rest = Self.firstTrue(conditions, 3, n)
-      return { f in finish(f, c0(f) ? 0 : c1(f) ? 1 : c2(f) ? 2 : rest(f)) }
+      if !mayOverflow { return { f in _ = finish(f, c0(f) ? 0 : c1(f) ? 1 : c2(f) ? 2 : rest(f)) } }
+      return { f in
+        let total = finish(f, c0(f) ? 0 : c1(f) ? 1 : c2(f) ? 2 : rest(f))
+        if !total.isFinite { f.fail(at: location, "result is not finite") }
+      }
     }
     let c3 = n > 3 ? conditions[3].test : always
-    return { f in finish(f, c0(f) ? 0 : c1(f) ? 1 : c2(f) ? 2 : c3(f) ? 3 : n) }
+    if !mayOverflow {
+      return { f in _ = finish(f, c0(f) ? 0 : c1(f) ? 1 : c2(f) ? 2 : c3(f) ? 3 : n) }
+    }
+    return { f in
+      let total = finish(f, c0(f) ? 0 : c1(f) ? 1 : c2(f) ? 2 : c3(f) ? 3 : n)
+      if !total.isFinite { f.fail(at: location, "result is not finite") }
+    }
   }
 
   private func compileKnockout(_ i: Int) -> StepCode {
-    let condition = boolCode(boolOperand(rules.knockouts[i].condition))
-    let knockedOut = knockedOutSlot
-    return { f in
-      let hit = condition(f)
-      f.knockouts[i] = hit
-      if hit { f.scalars[knockedOut] = 1 }
-    }
+    conditionStep(
+      boolOperand(rules.knockouts[i].condition),
+      KnockoutSink(knockout: i, knockedOutSlot: knockedOutSlot))
   }
 }

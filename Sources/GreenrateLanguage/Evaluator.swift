@@ -12,6 +12,8 @@ public final class Evaluator {
   private let factorCount: Int
   /// Shortfalls of the reasons placed so far in `reasonStorage`, for the insertion sort.
   private let shortfalls: UnsafeMutablePointer<Double>
+  /// The factor of each reason rank, when the program ranks reasons (see `CompiledCode`).
+  private let rankFactors: UnsafeMutablePointer<Int>?
   @exclusivity(unchecked) private var reasonStorage: [Int]
   @exclusivity(unchecked) private var reasonCount = 0
 
@@ -25,10 +27,19 @@ public final class Evaluator {
     shortfalls = .allocate(capacity: factorCount + 1)
     shortfalls.initialize(repeating: 0, count: factorCount + 1)
     reasonStorage = Array(repeating: 0, count: factorCount)
+    if let factors = code.reasonRankFactors {
+      let p = UnsafeMutablePointer<Int>.allocate(capacity: max(factors.count, 1))
+      p.initialize(repeating: 0, count: max(factors.count, 1))
+      p.update(from: factors, count: factors.count)
+      rankFactors = p
+    } else {
+      rankFactors = nil
+    }
   }
 
   deinit {
     shortfalls.deallocate()
+    rankFactors?.deallocate()
   }
 
   /// Evaluates one row of `records`; nil on success, else the first runtime error.
@@ -61,6 +72,7 @@ public final class Evaluator {
   private func run(_ f: Frame) -> RuntimeError? {
     f.scalars[code.scoreSlot] = 0
     f.scalars[code.knockedOutSlot] = 0
+    f.reasonBits = 0
     code.prepare(f)
     code.items(f)
     if f.failed { return failure() }
@@ -80,9 +92,23 @@ public final class Evaluator {
     RuntimeError(file: program.file, location: frame.failureLocation, message: frame.failureMessage)
   }
 
-  /// Insertion sort of the factors with a reason by shortfall, largest first; stable, so
-  /// ties stay in factor order.
+  /// The factors with a reason by shortfall, largest first, ties in factor order: read
+  /// from the rank bits when the program ranks reasons, else by a stable insertion sort.
   private func orderReasons() {
+    if let rankFactors {
+      // Ranked: the set bits, lowest first, are the reasons in order.
+      var bits = frame.reasonBits
+      reasonCount = reasonStorage.withUnsafeMutableBufferPointer { order in
+        var count = 0
+        while bits != 0 {
+          order[count] = rankFactors[bits.trailingZeroBitCount]
+          bits &= bits - 1
+          count += 1
+        }
+        return count
+      }
+      return
+    }
     let source = frame.reasonShortfalls
     let shortfalls = self.shortfalls
     let n = factorCount

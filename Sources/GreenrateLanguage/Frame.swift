@@ -23,6 +23,8 @@ final class Frame {
   /// The current record's set inputs, inside the record buffer; valid during `evaluate`.
   @exclusivity(unchecked) var inputSets: UnsafePointer<TextSet>
   @exclusivity(unchecked) var ratingIndex = 0
+  /// The rank bits of the matched bands' reasons (see `Compiler.reasonRanks`).
+  @exclusivity(unchecked) var reasonBits: UInt64 = 0
   /// Set by the first runtime error of a record; later ones are ignored.
   @exclusivity(unchecked) var failed = false
   @exclusivity(unchecked) var failureLocation = SourceLocation(line: 0, column: 0)

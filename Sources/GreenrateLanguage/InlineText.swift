@@ -17,6 +17,7 @@ enum InlineText {
         else { return false }
       }
       let abc = make(0x63_6261, 0xE3 << 56).string
+      guard let empty = asciiWords(Text("")), empty == emptyWords else { return false }
       return abc == "abc" && abc.utf8.count == 3 && asciiWords(Text("é")) == nil
         && asciiWords(Text("sixteen bytes ok")) == nil
     #else
@@ -60,6 +61,15 @@ enum InlineText {
   /// Bytes [from, to) of an inline ASCII text, 0 ≤ from < to ≤ its count.
   @inline(__always)
   static func slice(_ low: UInt64, _ high: UInt64, from: Int, to: Int) -> Text {
+    let words = sliceWords(low, high, from: from, to: to)
+    return make(words.low, words.high)
+  }
+
+  /// The words of `slice`.
+  @inline(__always)
+  static func sliceWords(_ low: UInt64, _ high: UInt64, from: Int, to: Int)
+    -> (low: UInt64, high: UInt64)
+  {
     var a = low
     var b = high & 0x00FF_FFFF_FFFF_FFFF
     let shift = UInt64(8 * from)
@@ -78,16 +88,78 @@ enum InlineText {
     } else {
       b &= (1 << (bits - 64)) - 1
     }
-    return make(a, b | UInt64(0xE0 | n) << 56)
+    return (a, b | UInt64(0xE0 | n) << 56)
   }
 
   /// An inline ASCII text with a–z mapped to A–Z (or A–Z to a–z when `upper` is false).
   @inline(__always)
   static func mapCase(_ low: UInt64, _ high: UInt64, upper: Bool) -> Text {
+    let words = mapCaseWords(low, high, upper: upper)
+    return make(words.low, words.high)
+  }
+
+  /// The words of `mapCase`.
+  @inline(__always)
+  static func mapCaseWords(_ low: UInt64, _ high: UInt64, upper: Bool)
+    -> (low: UInt64, high: UInt64)
+  {
     let top: UInt64 = 0xFF00_0000_0000_0000
-    let a = mapCase(low, upper: upper)
-    let b = mapCase(high & ~top, upper: upper) | (high & top)
-    return make(a, b)
+    return (mapCase(low, upper: upper), mapCase(high & ~top, upper: upper) | (high & top))
+  }
+
+  /// `substr(_, start, length)`'s bytes [first, end) of any inline text, for constant
+  /// positions: computed once, as the general `substr` would (positions truncated toward
+  /// zero, NaN as 0), so that per record only integers are compared. Positions past 15
+  /// all mean the end of the text; `first` is 16 when every inline text gives "".
+  static func substrBounds(start: Double, length: Double) -> (first: Int, end: Int) {
+    let from = start.isNaN ? 0 : start.rounded(.towardZero)
+    let to = from + (length.isNaN ? 0 : length.rounded(.towardZero))
+    let lo = max(from, 0)
+    guard to > lo, lo < 16 else { return (16, 16) }
+    return (Int(lo), to < 16 ? Int(to) : 16)
+  }
+
+  /// The words of bytes [first, end) of an inline ASCII text, cut to its count (see
+  /// `substrBounds`).
+  @inline(__always)
+  static func substrWords(_ low: UInt64, _ high: UInt64, first: Int, end: Int)
+    -> (low: UInt64, high: UInt64)
+  {
+    let n = count(high)
+    guard first < n else { return emptyWords }
+    let last = end < n ? end : n
+    if first == 0 && last == n { return (low, high) }
+    return sliceWords(low, high, from: first, to: last)
+  }
+
+  /// The words of the empty text.
+  static let emptyWords: (low: UInt64, high: UInt64) = (0, 0xE0 << 56)
+
+  /// Writes an inline ASCII text, given as its words, into a register, when the register
+  /// holds nothing to release (a missing or inline text); false, writing nothing, when it
+  /// does. An ordinary assignment would retain the new string and release the old one:
+  /// two runtime calls that do nothing for inline strings but cost as much as the rest
+  /// of a `substr`.
+  @inline(__always)
+  static func store(
+    _ words: (low: UInt64, high: UInt64), into register: UnsafeMutablePointer<Text?>
+  )
+    -> Bool
+  {
+    #if arch(x86_64) || arch(arm64)
+      guard MemoryLayout<Text?>.size == 16 else { return false }
+      let raw = UnsafeMutableRawPointer(register)
+      let old = raw.load(as: (UInt64, UInt64).self)
+      let discriminator = old.1 >> 60
+      // Inline (0xE ASCII, 0xA other) or missing (both words zero: a null object).
+      guard discriminator == 0xE || discriminator == 0xA || (old.0 == 0 && old.1 == 0) else {
+        return false
+      }
+      raw.storeBytes(of: (words.low, words.high), as: (UInt64, UInt64).self)
+      return true
+    #else
+      return false
+    #endif
   }
 
   /// Flips bit 0x20 of each byte in range, eight bytes at a time: every byte is below 0x80,

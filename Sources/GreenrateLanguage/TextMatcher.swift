@@ -91,6 +91,13 @@ struct TextMatcher: Sendable {
     return outOfLineIndex(text)
   }
 
+  /// The index among the keys of the inline text with these words (see `InlineText`),
+  /// or -1: for a text computed as words and never built.
+  @inline(__always)
+  func index(ofInline words: (low: UInt64, high: UInt64)) -> Int {
+    index(of: Packed(low: words.low, high: words.high))
+  }
+
   /// Whether some item of the set is one of the keys (read in place, not copied).
   @inline(__always)
   func containsAny(of set: UnsafePointer<TextSet>) -> Bool {

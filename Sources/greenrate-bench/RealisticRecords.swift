@@ -20,7 +20,8 @@ func realisticRecords(_ layout: RecordLayout, count: Int, seed: UInt64) -> [Reco
     print("cannot create a temporary file: \(String(cString: strerror(errno)))")
     return nil
   }
-  let path = template.withUnsafeBufferPointer { p in p.baseAddress.map { String(cString: $0) } ?? "" }
+  let path = template.withUnsafeBufferPointer { p in p.baseAddress.map { String(cString: $0) } ?? ""
+  }
   defer { unlink(path) }
   do {
     defer { close(fd) }
