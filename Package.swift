@@ -46,7 +46,8 @@ let package = Package(
     ),
     .testTarget(
       name: "GreenrateCLITests",
-      dependencies: ["GreenrateCLI", "GreenrateEngine", "GreenrateLanguage"]
+      dependencies: ["GreenrateCLI", "GreenrateEngine", "GreenrateLanguage"],
+      exclude: ["Fixtures"]
     ),
   ]
 )
