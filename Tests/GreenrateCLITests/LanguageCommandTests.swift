@@ -86,6 +86,34 @@ import Testing
     #expect(out.stderr.split(separator: "\n").count == 1)
   }
 
+  @Test func scoreReadsStandardInputInEitherFormat() throws {
+    let rules = Self.fixture("mini.rules")
+    let inputs: [(format: String, text: String)] = [
+      ("csv", "\u{FEFF}id,kwh,revenue,certs\r\nS1,100,100000,ISO14001\r\n"),
+      ("jsonl", #"{"id":"S1","kwh":100,"revenue":100000,"certs":["ISO14001"]}"# + "\n"),
+    ]
+    for (format, text) in inputs {
+      let process = Process()
+      process.executableURL = CLIProcess.binary
+      process.arguments = ["score", rules, "--input", "-", "--format", format]
+      let stdin = Pipe()
+      let stdout = Pipe()
+      process.standardInput = stdin
+      process.standardOutput = stdout
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      stdin.fileHandleForWriting.write(Data(text.utf8))
+      try stdin.fileHandleForWriting.close()
+      let output = stdout.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0, "\(format)")
+      #expect(
+        String(decoding: output, as: UTF8.self)
+          == #"{"id":"S1","score":50,"rating":"A","eligible":true,"reasons":[],"knockouts":[],"denials":[],"factors":{"energy":30,"certified":20},"outputs":{"intensity_x1000":1}}"#
+          + "\n", "\(format)")
+    }
+  }
+
   @Test func scoreWithoutAnInputIsBadUsage() throws {
     let out = try CLIProcess.run(["score", Self.fixture("mini.rules")])
     #expect(out.status == 64)
