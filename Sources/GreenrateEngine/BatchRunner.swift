@@ -3,9 +3,9 @@ import GreenrateLanguage
 /// The nightly batch: streams an input through a rule set in parallel into the store,
 /// committing in chunks so that a killed run can be resumed exactly.
 ///
-/// Stages (see `BatchRunner+Pipeline`): the calling thread reads chunks; `--jobs`
-/// threads of their own score them, at a lower priority; a serial queue writes them in
-/// input order through one connection. At most a fixed number of chunks are in flight, so
+/// Stages (see `BatchRunner+Pipeline`): the calling thread reads chunks; a concurrent
+/// Dispatch queue scores them (`--jobs` at a time, at a lower QoS than writing); a
+/// serial queue writes them in input order through one connection. At most a fixed number of chunks are in flight, so
 /// memory does not grow with the input.
 public final class BatchRunner {
   public let options: BatchOptions
