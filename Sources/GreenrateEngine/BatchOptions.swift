@@ -29,7 +29,7 @@ public struct BatchOptions: Sendable {
   public init(
     rulesPath: String, inputPath: String, format: InputFormat? = nil, databasePath: String,
     jobs: Int = BatchOptions.coreCount, asOf: Int? = nil, maxRejects: Int? = nil,
-    resume: ResumeRequest? = nil, chunkSize: Int = 8192, commitRows: Int = 32_768,
+    resume: ResumeRequest? = nil, chunkSize: Int = 4096, commitRows: Int = 32_768,
     showProgress: Bool = BatchOptions.stderrIsTerminal, stopAfterChunks: Int? = nil
   ) {
     self.rulesPath = rulesPath
