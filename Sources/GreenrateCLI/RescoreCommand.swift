@@ -105,7 +105,8 @@ struct RescoreCommand: ParsableCommand {
     let failure = evaluator.evaluate(prepared.records, row: 0)
     do {
       _ = try store.writeRescore(
-        program: program, rulesPath: rules ?? stored.rulesPath, asOf: asOfDay,
+        program: program, rulesPath: rules.map(ShippedFiles.absolute) ?? stored.rulesPath,
+        asOf: asOfDay,
         records: prepared.records, row: 0, evaluator: evaluator, error: failure)
     } catch {
       throw database.fail(error)

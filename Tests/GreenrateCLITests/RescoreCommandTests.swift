@@ -197,6 +197,26 @@ import Testing
     #expect(try ws.count("SELECT count(*) FROM runs") == 1)
   }
 
+  @Test func aRelativeRulesPathIsRecordedAbsolute() throws {
+    let (ws, rules, _) = try ratedWorkspace(count: 20)
+    let file = URL(fileURLWithPath: rules)
+    let given = try CLIProcess.run(
+      [
+        "rescore", "R1", "--db", ws.database, "--rules", file.lastPathComponent, "--as-of",
+        "2026-11-01",
+      ],
+      in: file.deletingLastPathComponent())
+    #expect(given.status == 0, "\(given)")
+    #expect(
+      try ws.query("SELECT rules_path FROM runs ORDER BY run_id DESC LIMIT 1").first?[0]
+        == file.standardized.path)
+    // From another folder, the recorded path still finds the file.
+    let later = try CLIProcess.run(
+      ["rescore", "R1", "--db", ws.database, "--as-of", "2026-11-01"],
+      in: FileManager.default.temporaryDirectory)
+    #expect(later.status == 0, "\(later)")
+  }
+
   @Test func asOfDefaultsToTodayAndCanBeGiven() throws {
     let (ws, _, _) = try ratedWorkspace(count: 20)
     let young = try rescore("R2", ws)
