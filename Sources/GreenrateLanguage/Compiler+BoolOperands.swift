@@ -78,14 +78,18 @@ extension Compiler {
     case .not(let x):
       return boolOperand(x).negated
     case .isMissing(let x, let negated):
+      // Only a reference is looked at here (cheaply): anything else is compiled once,
+      // by `boolNode`.
       if x.type.isOptional, x.type.base != .text, x.type.base != .set,
-        case .slot(let s) = scalarOperand(x)
+        case .reference = x.node, case .slot(let s) = scalarOperand(x)
       {
         return .test(s, missing: true, negated: negated)
       }
     case .coalesce(let x, let y):
       // Only a constant `y` is looked at here: `y` may be the rest of a long `??` chain.
-      if x.type.isOptional, case .slot(let s) = scalarOperand(x), let d = foldedScalar(y) {
+      if x.type.isOptional, case .reference = x.node, case .slot(let s) = scalarOperand(x),
+        let d = foldedScalar(y)
+      {
         return .orDefault(s, d != 0, negated: false)
       }
     case .inSet:
@@ -93,12 +97,15 @@ extension Compiler {
     case .or, .and:
       if let merged = mergedMasks(expr) { return merged }
     case .comparison(let op, let a, let b) where a.type.base == .number || a.type.base == .date:
-      switch (scalarOperand(a), scalarOperand(b)) {
+      let (l, r) = (scalarOperand(a), scalarOperand(b))
+      switch (l, r) {
       case (.slot(let s), .constant(let c)): return .compare(s, orElse: .nan, op, c)
       case (.slotOr(let s, let d), .constant(let c)): return .compare(s, orElse: d, op, c)
       case (.constant(let c), .slot(let s)): return .compare(s, orElse: .nan, op.mirrored, c)
       case (.constant(let c), .slotOr(let s, let d)): return .compare(s, orElse: d, op.mirrored, c)
-      default: break
+      // The operands are compiled already: compiling them again through `boolNode`
+      // would make nesting cost time exponential in its depth.
+      default: return .code(compare(op, l, r))
       }
     default:
       break

@@ -110,16 +110,19 @@ extension Compiler {
         return (s == y(f)) != negated
       }
     case .number, .date, .bool:
-      let l = scalarOperand(a)
-      let r = scalarOperand(b)
-      switch op {
-      case .less: return compare(LessOperation.self, l, r)
-      case .lessEqual: return compare(LessEqualOperation.self, l, r)
-      case .greater: return compare(GreaterOperation.self, l, r)
-      case .greaterEqual: return compare(GreaterEqualOperation.self, l, r)
-      case .equal: return compare(EqualOperation.self, l, r)
-      case .notEqual: return compare(NotEqualOperation.self, l, r)
-      }
+      return compare(op, scalarOperand(a), scalarOperand(b))
+    }
+  }
+
+  /// A comparison of two scalar operands, bound to its operator.
+  func compare(_ op: ComparisonOperator, _ l: ScalarOperand, _ r: ScalarOperand) -> BoolCode {
+    switch op {
+    case .less: return compare(LessOperation.self, l, r)
+    case .lessEqual: return compare(LessEqualOperation.self, l, r)
+    case .greater: return compare(GreaterOperation.self, l, r)
+    case .greaterEqual: return compare(GreaterEqualOperation.self, l, r)
+    case .equal: return compare(EqualOperation.self, l, r)
+    case .notEqual: return compare(NotEqualOperation.self, l, r)
     }
   }
 
@@ -225,12 +228,13 @@ extension Compiler {
 
   private func tableMembership(_ table: Int, _ key: CheckedExpr) -> BoolCode {
     let keys = tables[table].keys
-    switch textOperand(key) {
+    let operand = textOperand(key)
+    switch operand {
     case .input(let s): return { f in keys.index(at: f.inputTexts + s) >= 0 }
     case .register(let s): return { f in keys.index(at: f.texts + s) >= 0 }
     default: break
     }
-    let k = text(key)
+    let k = textCode(operand)
     return { f in
       guard let v = k(f) else { return false }
       return keys.contains(v)

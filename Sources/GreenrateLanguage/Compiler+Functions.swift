@@ -106,13 +106,14 @@ extension Compiler {
     default: test = TextFunctions.contains
     }
     let t = text(args[0])
-    if case .constant(let c?) = textOperand(args[1]) {
+    let operand = textOperand(args[1])
+    if case .constant(let c?) = operand {
       return { f in
         guard let v = t(f) else { return false }
         return test(v, c)
       }
     }
-    let part = text(args[1])
+    let part = textCode(operand)
     return { f in
       let v = t(f)
       let p = part(f)
@@ -160,13 +161,7 @@ extension Compiler {
   private func registerTextCall(_ function: Function, _ args: [CheckedExpr], inline: Bool)
     -> TextCode?
   {
-    let input: Bool
-    let slot: Int
-    switch textOperand(args[0]) {
-    case .input(let s): (input, slot) = (true, s)
-    case .register(let s): (input, slot) = (false, s)
-    default: return nil
-    }
+    guard let (input, slot) = textRegister(args[0]) else { return nil }
     switch function {
     case .lower, .upper:
       let upper: Bool

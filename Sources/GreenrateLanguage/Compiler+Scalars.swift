@@ -27,7 +27,9 @@ extension Compiler {
       }
     case .coalesce(let x, let y) where x.type.isOptional:
       // Only a constant `y` is looked at here: `y` may be the rest of a long `??` chain.
-      if case .slot(let s) = scalarOperand(x), let c = foldedScalar(y) {
+      if case .reference = x.node, case .slot(let s) = scalarOperand(x),
+        let c = foldedScalar(y)
+      {
         return .slotOr(s, c)
       }
     default: break
@@ -38,11 +40,15 @@ extension Compiler {
   /// `if c then a else b` of scalars.
   func conditional(_ c: CheckedExpr, _ a: CheckedExpr, _ b: CheckedExpr) -> NumberCode {
     let condition = boolCode(boolOperand(c))
-    if case .constant(let x) = scalarOperand(a), case .constant(let y) = scalarOperand(b) {
+    // Each branch is compiled once: compiling it again for the general case made
+    // `if` nested in `then` branches take time exponential in the depth.
+    let first = scalarOperand(a)
+    let second = scalarOperand(b)
+    if case .constant(let x) = first, case .constant(let y) = second {
       return { f in condition(f) ? x : y }
     }
-    let whenTrue = scalar(a)
-    let whenFalse = scalar(b)
+    let whenTrue = code(first)
+    let whenFalse = code(second)
     return { f in condition(f) ? whenTrue(f) : whenFalse(f) }
   }
 

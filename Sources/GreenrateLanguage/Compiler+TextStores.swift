@@ -9,13 +9,7 @@
 extension Compiler {
   func textStore(_ expr: CheckedExpr, into s: Int) -> StepCode {
     if folded(expr) == nil, case .call(let function, let args) = expr.node, !args.isEmpty {
-      let source: (input: Bool, slot: Int)?
-      switch textOperand(args[0]) {
-      case .input(let slot): source = (true, slot)
-      case .register(let slot): source = (false, slot)
-      default: source = nil
-      }
-      if let (input, slot) = source {
+      if let (input, slot) = textRegister(args[0]) {
         switch function {
         case .lower:
           return caseStore(upper: false, input: input, slot, into: s)
@@ -89,11 +83,8 @@ extension Compiler {
       case .constant(let start) = scalarOperand(args[1]),
       case .constant(let length) = scalarOperand(args[2])
     else { return nil }
-    switch textOperand(args[0]) {
-    case .input(let s): return (true, s, start, length)
-    case .register(let s): return (false, s, start, length)
-    default: return nil
-    }
+    guard let (input, slot) = textRegister(args[0]) else { return nil }
+    return (input, slot, start, length)
   }
 
   /// `substr(...) in [...]` for a `substrOfRegister` shape and a constant set: an inline

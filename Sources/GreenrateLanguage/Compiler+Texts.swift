@@ -42,6 +42,18 @@ extension Compiler {
     return .code(textNode(expr))
   }
 
+  /// Where a text input or let lives, or nil for any other expression. Compiles
+  /// nothing: a caller that falls back to compiling `expr` must not have compiled it
+  /// already, or nesting would cost time exponential in its depth.
+  func textRegister(_ expr: CheckedExpr) -> (input: Bool, slot: Int)? {
+    guard case .reference = expr.node else { return nil }
+    switch textOperand(expr) {
+    case .input(let s): return (true, s)
+    case .register(let s): return (false, s)
+    default: return nil
+    }
+  }
+
   func textCode(_ operand: TextOperand) -> TextCode {
     switch operand {
     case .constant(let t): return { _ in t }

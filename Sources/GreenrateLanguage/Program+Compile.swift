@@ -1,11 +1,16 @@
 extension Program {
   /// Parses, checks and compiles a rule file; throws every error found.
   public static func compile(source: [UInt8], file: String) throws(RuleFileError) -> Program {
-    let (checked, diagnostics) = Frontend.check(source: source)
-    guard let checked, diagnostics.isEmpty else {
-      throw RuleFileError(file: file, source: source, diagnostics: diagnostics)
+    var outcome = Frontend.check(source: source)
+    // Taken out, not copied: no other reference may keep the trees (see below).
+    guard var checked = outcome.checked.take(), outcome.diagnostics.isEmpty else {
+      throw RuleFileError(file: file, source: source, diagnostics: outcome.diagnostics)
     }
-    return Program(checked: checked, file: file, sha256: SHA256.hex(source))
+    let program = Program(checked: checked, file: file, sha256: SHA256.hex(source))
+    // A flat chain of 100,000 terms checks to a tree as deep: freed the ordinary
+    // (recursive) way it would overflow the stack, so it is freed node by node.
+    checked.releaseExpressions()
+    return program
   }
 
   /// Compiles a rule set that checked without error.
