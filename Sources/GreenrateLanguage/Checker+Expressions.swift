@@ -2,7 +2,7 @@ extension Checker {
   /// Checks an expression; nil when its type is unknown because of an error reported.
   mutating func check(_ expr: SyntaxExpr) -> CheckedExpr? {
     switch expr {
-    case .number(let value, let at):
+    case .number(let value, _, let at):
       return CheckedExpr(type: .number, location: at, node: .number(value))
     case .text(let value, let at):
       return CheckedExpr(type: .text, location: at, node: .text(value))
@@ -85,7 +85,7 @@ extension Checker {
   }
 
   mutating func checkNegate(_ operand: SyntaxExpr, at: SourceLocation) -> CheckedExpr? {
-    if case .number(let value, _) = operand {
+    if case .number(let value, _, _) = operand {
       return CheckedExpr(type: .number, location: at, node: .number(-value))
     }
     let checked = self.operand(operand, .number) { "`-` works on numbers, not on `\($0)`" }

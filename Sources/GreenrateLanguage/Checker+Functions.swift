@@ -115,7 +115,7 @@ extension Checker {
     return CheckedExpr(type: .date, location: at, node: .date(day))
   }
 
-  /// `round(x)` or `round(x, digits)`, digits a whole-number literal from 0 to 10.
+  /// `round(x)` or `round(x, digits)`, digits an integer literal from 0 to 10.
   mutating func checkRound(_ arguments: [SyntaxExpr], at: SourceLocation) -> CheckedExpr? {
     guard arguments.count == 1 || arguments.count == 2 else {
       for argument in arguments { _ = check(argument) }
@@ -129,13 +129,14 @@ extension Checker {
     }
     var digits = 0
     if arguments.count == 2 {
-      if case .number(let value, _) = arguments[1], value >= 0, value <= 10,
-        value == value.rounded()
+      // An integer literal: digits only, so `2.0` and `1e0` are refused too.
+      if case .number(let value, let written, _) = arguments[1], value <= 10,
+        !written.isEmpty, written.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 })
       {
         digits = Int(value)
       } else {
         error(
-          "the digits of `round` must be a whole number from 0 to 10, written as a literal",
+          "the digits of `round` must be an integer literal from 0 to 10",
           at: arguments[1].start)
         return make(.number, at, nil)
       }

@@ -164,7 +164,7 @@ extension Parser {
     switch token.kind {
     case .number:
       advance()
-      return .number(token.number, at: token.location)
+      return .number(token.number, written: token.text, at: token.location)
     case .string:
       advance()
       return .text(Text(token.text), at: token.location)

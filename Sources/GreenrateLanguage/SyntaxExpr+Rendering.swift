@@ -16,7 +16,7 @@ extension SyntaxExpr {
       return true
     }
     switch self {
-    case .number(let value, _):
+    case .number(let value, _, _):
       out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     case .text(let value, _):
       out += "\"" + value.string + "\""

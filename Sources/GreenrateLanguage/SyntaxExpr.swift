@@ -4,7 +4,8 @@
 /// `coalesce`, so a long `a + b + c + …` is one node with a long array rather than a
 /// deep tree: nothing that walks or frees it recurses once per term.
 indirect enum SyntaxExpr {
-  case number(Double, at: SourceLocation)
+  /// A number literal and how it was written (`round`'s digits must be digits only).
+  case number(Double, written: String, at: SourceLocation)
   case text(Text, at: SourceLocation)
   case bool(Bool, at: SourceLocation)
   /// A name (the keyword `rating` included, as the built-in).
@@ -35,7 +36,7 @@ indirect enum SyntaxExpr {
   /// The token that names the node: the operator, the function name, the literal.
   var location: SourceLocation {
     switch self {
-    case .number(_, let at), .text(_, let at), .bool(_, let at), .name(_, let at),
+    case .number(_, _, let at), .text(_, let at), .bool(_, let at), .name(_, let at),
       .list(_, let at), .call(_, _, let at), .lookup(_, _, let at), .paren(_, let at),
       .negate(_, let at), .not(_, let at), .comparison(_, _, _, let at),
       .membership(_, _, _, let at), .isMissing(_, _, let at), .conditional(_, _, _, let at):

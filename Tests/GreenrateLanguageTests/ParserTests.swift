@@ -6,7 +6,7 @@ extension SyntaxExpr {
   /// The tree with every operator's operands in parentheses, showing its shape.
   var shape: String {
     switch self {
-    case .number(let v, _): return v == v.rounded() ? String(Int(v)) : String(v)
+    case .number(let v, _, _): return v == v.rounded() ? String(Int(v)) : String(v)
     case .text(let t, _): return "\"\(t.string)\""
     case .bool(let b, _): return String(b)
     case .name(let n, _): return n
