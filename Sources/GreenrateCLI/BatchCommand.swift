@@ -70,7 +70,7 @@ struct BatchCommand: ParsableCommand {
     let rulesPath = rules ?? ShippedFiles.rules
     let program = try RuleFile.load(rulesPath)
     let options = BatchOptions(
-      rulesPath: ShippedFiles.absolute(rulesPath), inputPath: input ?? ShippedFiles.merchants,
+      rulesPath: ShippedFiles.absolute(rulesPath), inputPath: inputPath,
       format: format,
       databasePath: db ?? ShippedFiles.databaseName, jobs: jobs,
       asOf: asOf.asOf.flatMap(Day.parse), maxRejects: maxRejects, resume: resume)
@@ -83,6 +83,13 @@ struct BatchCommand: ParsableCommand {
     }
     Console.line(summary.text)
     if summary.status != .completed { throw ExitCode(1) }
+  }
+
+  /// The input as the run records it: absolute, so that `--resume` from another folder
+  /// or with another spelling of the same path finds the same input.
+  private var inputPath: String {
+    let path = input ?? ShippedFiles.merchants
+    return path == "-" ? path : ShippedFiles.absolute(path)
   }
 
   private var resume: ResumeRequest? {
