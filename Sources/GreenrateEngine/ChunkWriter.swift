@@ -169,7 +169,7 @@ public final class ChunkWriter {
       let key = chunk.key(row: d.row)
       return ChunkReject(
         line: chunk.lines[d.row], merchantID: key,
-        message: "duplicate \(keyName) \"\(key)\": the record on line \(d.keptLine) was kept")
+        message: Reject.duplicateMessage(keyName: keyName, key: key, keptLine: d.keptLine))
     }
     return ChunkScorer.merge(chunk.rejects, found)
   }

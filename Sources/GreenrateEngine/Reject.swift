@@ -12,4 +12,10 @@ public struct Reject: Sendable, Hashable {
     self.merchantID = merchantID
     self.message = message
   }
+
+  /// Why a record whose key an earlier scored record already had is rejected; one
+  /// wording for `score`, `test` and the batch.
+  public static func duplicateMessage(keyName: String, key: String, keptLine: Int) -> String {
+    "duplicate \(keyName) \"\(key)\": the record on line \(keptLine) was kept"
+  }
 }

@@ -40,9 +40,8 @@ public struct SequentialScorer {
             .rejected(
               Reject(
                 line: line, merchantID: key.string,
-                message:
-                  "field \"\(keyName)\": duplicate key \"\(key.string)\" (first scored on line \(kept))"
-              )))
+                message: Reject.duplicateMessage(
+                  keyName: keyName, key: key.string, keptLine: kept))))
           continue
         }
         if let error = evaluator.evaluate(chunk.records, row: row) {

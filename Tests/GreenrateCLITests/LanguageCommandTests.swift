@@ -56,7 +56,7 @@ import Testing
         #"{"id":"A2","score":5,"rating":"B","eligible":false,"reasons":["NO_ENERGY_DATA","NO_CERT"],"knockouts":[],"denials":["RATING_TOO_LOW"],"factors":{"energy":0,"certified":5},"outputs":{"intensity_x1000":0}}"#,
         #"{"line":4,"error":"\#(rules):8:28: division by zero"}"#,
         #"{"line":5,"error":"field \"kwh\": \"x\" is not a number"}"#,
-        #"{"line":6,"error":"field \"id\": duplicate key \"A1\" (first scored on line 2)"}"#,
+        #"{"line":6,"error":"duplicate id \"A1\": the record on line 2 was kept"}"#,
       ])
   }
 
