@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import GreenrateEngine
 import GreenrateLanguage
 
 /// The `--as-of DATE` option: a `YYYY-MM-DD` day, default today in UTC.
@@ -19,6 +19,6 @@ struct AsOfOption: ParsableArguments {
   /// The day number of the as-of date.
   var day: Int {
     if let asOf, let day = Day.parse(asOf) { return day }
-    return Int(time(nil) / 86_400)
+    return System.todayUTC()
   }
 }

@@ -49,18 +49,10 @@ struct RescoreCommand: ParsableCommand {
       valueName: "FIELD=VALUE"))
   var overrides: [String] = []
 
-  @Option(
-    name: .customLong("as-of"),
-    help: ArgumentHelp(
-      "The as-of date (YYYY-MM-DD); default: today in UTC, as for a batch.",
-      valueName: "DATE"))
-  var asOf: String?
+  @OptionGroup var asOf: AsOfOption
 
   func validate() throws {
     if merchantID.isEmpty { throw ValidationError("MERCHANT_ID cannot be empty") }
-    if let asOf, Day.parse(asOf) == nil {
-      throw ValidationError("--as-of must be a real date as YYYY-MM-DD, not `\(asOf)`")
-    }
     do {
       _ = try parsedOverrides()
     } catch {
@@ -100,7 +92,7 @@ struct RescoreCommand: ParsableCommand {
     }
     for note in prepared.notes { Console.error("note: \(note)") }
 
-    let asOfDay = asOf.flatMap(Day.parse) ?? todayUTC()
+    let asOfDay = asOf.day
     let evaluator = Evaluator(program: program, asOf: asOfDay)
     let failure = evaluator.evaluate(prepared.records, row: 0)
     do {
@@ -151,5 +143,4 @@ struct RescoreCommand: ParsableCommand {
     }
   }
 
-  private func todayUTC() -> Int { Int(time(nil) / 86_400) }
 }

@@ -5,7 +5,7 @@
 #endif
 
 /// The few operating-system facts the batch needs, without Foundation.
-enum System {
+public enum System {
   /// Cores the process may run on.
   static var activeProcessorCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
@@ -16,8 +16,8 @@ enum System {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
 
-  /// Today's day number in UTC.
-  static func todayUTC() -> Int { Int(time(nil) / 86_400) }
+  /// Today's day number in UTC: the default as-of date of every run.
+  public static func todayUTC() -> Int { Int(time(nil) / 86_400) }
 
   /// Writes text to standard error as it is (no newline added).
   static func writeStandardError(_ text: String) {
