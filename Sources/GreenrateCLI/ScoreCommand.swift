@@ -68,16 +68,13 @@ struct ScoreCommand: ParsableCommand {
   }
 
   private func openReader(program: Program) throws -> RecordReader {
-    do {
+    try readingErrorsExit {
       if let record {
         return try RecordReader(bytes: Array(record.utf8), format: .jsonl, layout: program.layout)
       }
       let path = input ?? "-"
       return try RecordReader(
         path: path, format: inputFormat(path: path, explicit: format), layout: program.layout)
-    } catch let error as ReaderError {
-      Console.error("error: \(error.message)")
-      throw ExitCode(1)
     }
   }
 }

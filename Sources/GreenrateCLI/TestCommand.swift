@@ -37,14 +37,10 @@ struct TestCommand: ParsableCommand {
     var passed = 0
     var failed = 0
     for path in cases {
-      let reader: RecordReader
-      do {
-        reader = try RecordReader(
+      let reader = try readingErrorsExit {
+        try RecordReader(
           path: path, format: inputFormat(path: path, explicit: nil), layout: program.layout,
           extraFields: CaseExpectation.fieldNames)
-      } catch let error as ReaderError {
-        Console.error("error: \(error.message)")
-        throw ExitCode(1)
       }
       var scorer = SequentialScorer(
         reader: reader, program: program, asOf: asOf.day,
@@ -75,10 +71,11 @@ struct TestCommand: ParsableCommand {
   }
 }
 
-/// Runs `body`; a reader error mid-file becomes one error line and exit 1.
-func readingErrorsExit(_ body: () throws -> Void) throws {
+/// Runs `body`; a reader error (opening the input or mid-file) becomes one error line
+/// and exit 1.
+func readingErrorsExit<T>(_ body: () throws -> T) throws -> T {
   do {
-    try body()
+    return try body()
   } catch let error as ReaderError {
     Console.error("error: \(error.message)")
     throw ExitCode(1)
