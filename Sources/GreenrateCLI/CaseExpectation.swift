@@ -29,13 +29,13 @@ struct CaseExpectation {
     switch eligible {
     case .missing: break
     case .bool(let b) where b == r.eligible: break
-    case .text(let s) where Self.bool(s) == r.eligible: break
+    case .text(let s) where Self.cellBool(s) == r.eligible: break
     default: out.append("expect_eligible: expected \(show(eligible)), actual \(r.eligible)")
     }
     switch score {
     case .missing: break
     case .number(let x) where abs(x - r.score) <= 1e-9: break
-    case .text(let s) where Double(s).map { abs($0 - r.score) <= 1e-9 } == true: break
+    case .text(let s) where Self.cellNumber(s).map { abs($0 - r.score) <= 1e-9 } == true: break
     default: out.append("expect_score: expected \(show(score)), actual \(Self.number(r.score))")
     }
     let actualReasons = r.reasons.joined(separator: ";")
@@ -54,12 +54,16 @@ struct CaseExpectation {
     return w.text
   }
 
-  private static func bool(_ s: String) -> Bool? {
-    switch s.lowercased() {
-    case "true", "1", "yes": return true
-    case "false", "0", "no": return false
-    default: return nil
-    }
+  /// A CSV cell as a bool, by the same rules as any record's cell.
+  private static func cellBool(_ s: String) -> Bool? {
+    if case .success(.bool(let b)) = CellDecoder.decode(s, as: .bool) { return b }
+    return nil
+  }
+
+  /// A CSV cell as a number, by the same rules as any record's cell.
+  private static func cellNumber(_ s: String) -> Double? {
+    if case .success(.number(let x)) = CellDecoder.decode(s, as: .number) { return x }
+    return nil
   }
 
   private static func codes(_ s: String) -> [String] {
