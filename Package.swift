@@ -20,11 +20,13 @@ let package = Package(
     .target(name: "GreenrateLanguage"),
     // Record readers, the scoring pipeline and the SQLite store.
     .target(name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "CSQLite"]),
+    // Seeded synthetic merchants for samples, demos and benchmarks: not part of the engine.
+    .target(name: "GreenrateGenerator", dependencies: ["GreenrateLanguage"]),
     // The commands, as a library the tests import.
     .target(
       name: "GreenrateCLI",
       dependencies: [
-        "GreenrateLanguage", "GreenrateEngine",
+        "GreenrateLanguage", "GreenrateEngine", "GreenrateGenerator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -32,7 +34,7 @@ let package = Package(
     // Throughput measurements run by scripts/bench (release builds only).
     .executableTarget(
       name: "greenrate-bench",
-      dependencies: ["GreenrateEngine", "GreenrateLanguage"]
+      dependencies: ["GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator"]
     ),
     .testTarget(
       name: "GreenrateLanguageTests",
@@ -41,12 +43,16 @@ let package = Package(
     ),
     .testTarget(
       name: "GreenrateEngineTests",
-      dependencies: ["GreenrateEngine", "GreenrateLanguage", "CSQLite"],
+      dependencies: ["GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator", "CSQLite"],
       exclude: ["Fixtures"]
     ),
     .testTarget(
+      name: "GreenrateGeneratorTests",
+      dependencies: ["GreenrateGenerator", "GreenrateEngine", "GreenrateLanguage"]
+    ),
+    .testTarget(
       name: "GreenrateCLITests",
-      dependencies: ["GreenrateCLI", "GreenrateEngine", "GreenrateLanguage"],
+      dependencies: ["GreenrateCLI", "GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator"],
       exclude: ["Fixtures"]
     ),
   ]

@@ -1,5 +1,6 @@
 import Dispatch
 import GreenrateEngine
+import GreenrateGenerator
 import GreenrateLanguage
 
 #if canImport(Glibc)

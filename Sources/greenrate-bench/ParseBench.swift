@@ -1,4 +1,5 @@
 import GreenrateEngine
+import GreenrateGenerator
 import GreenrateLanguage
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Foundation
 import GreenrateCLI
 import GreenrateEngine
+import GreenrateGenerator
 import GreenrateLanguage
 import Testing
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GreenrateEngine
+import GreenrateGenerator
 import GreenrateLanguage
 
 #if canImport(Glibc)

@@ -7,13 +7,14 @@ import GreenrateLanguage
 enum BatchFixture {
   /// `Tests/GreenrateEngineTests/Fixtures/batch/NAME`.
   static func path(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/batch/\(name)").path
   }
 
   /// The package root (for `.build/debug/greenrate`).
   static var packageRoot: URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent()
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GreenrateGenerator
 import GreenrateLanguage
 import Testing
 

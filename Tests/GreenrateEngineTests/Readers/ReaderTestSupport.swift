@@ -19,7 +19,7 @@ enum ReaderTestSupport {
   ])
 
   static func fixture(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/readers/\(name)").path
   }
 

@@ -5,6 +5,7 @@ import Testing
 
 @Suite struct CheckerTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("Fixtures/frontend")
 
   /// A minimal valid file around some declarations and outputs.

@@ -8,6 +8,7 @@ import Testing
 /// comment must check clean. The test compares the exact set of diagnostics.
 @Suite struct GoldenFixtureTests {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("Fixtures/frontend")
 
   static var fixtureNames: [String] {

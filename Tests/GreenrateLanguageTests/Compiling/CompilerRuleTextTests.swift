@@ -6,6 +6,7 @@ import Testing
 /// Rule files compiled from text, front end included, then scored.
 @Suite struct CompilerRuleTextTests {
   static let specExample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("Fixtures/spec-example.rules")
 
   func compile(_ source: String, file: String = "t.rules") throws(RuleFileError) -> Program {

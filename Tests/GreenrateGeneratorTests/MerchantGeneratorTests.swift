@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateGenerator
 import GreenrateLanguage
 import Testing
 
