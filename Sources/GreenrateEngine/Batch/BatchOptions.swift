@@ -1,3 +1,5 @@
+import GreenrateReaders
+
 /// What `greenrate batch` was asked to do.
 public struct BatchOptions: Sendable {
   /// The rule file's path as given (recorded on the run; `rescore` reads it again).
