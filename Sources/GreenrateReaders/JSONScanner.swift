@@ -2,9 +2,9 @@ import GreenrateLanguage
 
 /// Strict JSON (RFC 8259) scanning on the bytes of one line: whitespace, strings,
 /// literals and whole values, each validated without building anything.
-enum JSONScanner {
+package enum JSONScanner {
   /// Why a line is not valid JSON; `at` is the offending byte's index.
-  enum Fault: Error {
+  package enum Fault: Error {
     case expected(String, at: Int)
     case unterminatedString(at: Int)
     case controlCharacter(at: Int)
@@ -66,7 +66,7 @@ enum JSONScanner {
   /// Scans the string whose opening quote is at `i`, leaving `i` after the closing quote.
   /// Returns the content's bounds and whether it holds escapes (then see `unescape`).
   @inline(__always)
-  static func scanString(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int) throws(Fault) -> (
+  package static func scanString(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int) throws(Fault) -> (
     start: Int, end: Int, escaped: Bool
   ) {
     let open = i
@@ -156,7 +156,7 @@ enum JSONScanner {
   }
 
   /// The content of a scanned string with escapes undone, as UTF-8.
-  static func unescape(
+  package static func unescape(
     _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, into out: inout [UInt8]
   ) {
     out.removeAll(keepingCapacity: true)

@@ -1,3 +1,5 @@
+import GreenrateReaders
+
 /// A JSON value read back from one of the store's JSON columns.
 ///
 /// The store writes those columns itself (with `JSONWriter`), so this reader only has
@@ -133,49 +135,19 @@ private struct Parser {
     return .number(x)
   }
 
+  /// A string, scanned and unescaped by the readers' `JSONScanner`: one JSON unescaper.
   mutating func string() -> String? {
-    index += 1
-    var out: [UInt8] = []
-    while index < bytes.count {
-      let b = bytes[index]
-      index += 1
-      if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
-      guard b == UInt8(ascii: "\\") else {
-        out.append(b)
-        continue
-      }
-      guard index < bytes.count else { return nil }
-      let e = bytes[index]
-      index += 1
-      switch e {
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "u"):
-        guard var scalar = hex4() else { return nil }
-        if scalar >= 0xD800 && scalar < 0xDC00, index + 1 < bytes.count,
-          bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-        {
-          index += 2
-          guard let low = hex4(), low >= 0xDC00, low < 0xE000 else { return nil }
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-        }
-        guard let s = Unicode.Scalar(scalar) else { return nil }
-        out.append(contentsOf: String(Character(s)).utf8)
-      default: out.append(e)
-      }
+    var i = index
+    let text = bytes.withUnsafeBufferPointer { b -> String? in
+      guard let p = b.baseAddress else { return nil }
+      guard let s = try? JSONScanner.scanString(p, &i, b.count) else { return nil }
+      if !s.escaped { return String(decoding: b[s.start..<s.end], as: UTF8.self) }
+      var out: [UInt8] = []
+      JSONScanner.unescape(p, from: s.start, to: s.end, into: &out)
+      return String(decoding: out, as: UTF8.self)
     }
-    return nil
-  }
-
-  mutating func hex4() -> UInt32? {
-    guard index + 4 <= bytes.count,
-      let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-    else { return nil }
-    index += 4
-    return v
+    index = i
+    return text
   }
 
   mutating func array() -> StoredJSON? {
