@@ -12,7 +12,7 @@ struct GeneratorBuffer {
   private let names: [String]
   private var field = 0
 
-  init(format: MerchantGenerator.Format, fields: [String], capacity: Int) {
+  init(format: InputFormat, fields: [String], capacity: Int) {
     isJSON = format == .jsonl
     names = fields
     var keys: [[UInt8]] = []

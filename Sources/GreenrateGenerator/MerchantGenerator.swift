@@ -13,14 +13,6 @@ import GreenrateLanguage
 /// format and reference day always give the same bytes, and a shorter run is a prefix of
 /// a longer one. Randomness comes from `SplitMix64`, never from the system.
 public struct MerchantGenerator: Sendable {
-  /// The formats records are written in.
-  public enum Format: String, Sendable, CaseIterable {
-    /// RFC 4180 CSV with a header row; LF line ends.
-    case csv
-    /// One JSON object per line; a missing value is `null`, a set an array of strings.
-    case jsonl
-  }
-
   /// The fields of every record, in order (the CSV header).
   public static let fieldNames: [String] = [
     "merchant_id", "merchant_name", "industry_code", "province", "city", "established_date",
@@ -38,11 +30,13 @@ public struct MerchantGenerator: Sendable {
   static let blockSize = 1 << 20
 
   public let seed: UInt64
-  public let format: Format
+  /// `.csv`: RFC 4180 with a header row, LF line ends; `.jsonl`: one JSON object per line,
+  /// a missing value `null`, a set an array of strings.
+  public let format: InputFormat
   /// Opening dates lie up to 40 years before this day number (days since 1970-01-01).
   public let referenceDay: Int
 
-  public init(seed: UInt64, format: Format = .csv, referenceDay: Int = defaultReferenceDay) {
+  public init(seed: UInt64, format: InputFormat = .csv, referenceDay: Int = defaultReferenceDay) {
     self.seed = seed
     self.format = format
     self.referenceDay = referenceDay

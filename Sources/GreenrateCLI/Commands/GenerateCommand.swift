@@ -30,11 +30,6 @@ public struct GenerateCommand: ParsableCommand {
       """
   )
 
-  /// The output formats, as the `--format` option spells them.
-  public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case csv, jsonl
-  }
-
   @Option(help: "Number of merchants to write.")
   var count: Int = 1000
 
@@ -42,7 +37,7 @@ public struct GenerateCommand: ParsableCommand {
   var seed: UInt64 = 1
 
   @Option(help: "csv or jsonl (default: jsonl when --output ends in .jsonl or .ndjson, else csv).")
-  var format: Format?
+  var format: InputFormat?
 
   @Option(help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
   var output: String?
@@ -62,14 +57,9 @@ public struct GenerateCommand: ParsableCommand {
   }
 
   public func run() throws {
-    let chosen: MerchantGenerator.Format
-    switch format {
-    case .csv: chosen = .csv
-    case .jsonl: chosen = .jsonl
-    case nil:
-      let path = output ?? ""
-      chosen = path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .jsonl : .csv
-    }
+    let path = output ?? ""
+    let chosen =
+      format ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .jsonl : .csv)
     let generator = MerchantGenerator(
       seed: seed, format: chosen,
       referenceDay: Day.parse(asOf) ?? MerchantGenerator.defaultReferenceDay)

@@ -1,4 +1,4 @@
-import GreenrateReaders
+import GreenrateLanguage
 
 /// What `greenrate batch` was asked to do.
 public struct BatchOptions: Sendable {

@@ -1,5 +1,7 @@
-/// The two record formats the readers understand.
-public enum InputFormat: String, Sendable {
+/// The two record formats: the ones the readers understand and the generator writes.
+/// In the language target because both the readers and the generator use it and the
+/// generator does not depend on the readers.
+public enum InputFormat: String, Sendable, CaseIterable {
   case csv
   case jsonl
 
