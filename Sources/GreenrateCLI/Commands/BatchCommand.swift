@@ -79,8 +79,7 @@ struct BatchCommand: ParsableCommand {
     do {
       summary = try BatchRunner(options: options, program: program).run { Console.error($0) }
     } catch {
-      Console.error("error: \(error.message)")
-      throw ExitCode(1)
+      throw ExitCode.failure(error)
     }
     Console.line(summary.text)
     if summary.status != .completed { throw ExitCode(1) }

@@ -62,8 +62,7 @@ struct ExplainCommand: ParsableCommand {
       } catch {
         throw database.fail(error)
       }
-      Console.error("error: \(reason)")
-      throw ExitCode(1)
+      throw ExitCode.failure(reason)
     }
     let explanation = Explanation(
       rating: rating,

@@ -67,15 +67,13 @@ struct RescoreCommand: ParsableCommand {
       guard let found = try store.latestRecord(merchantID: merchantID) else {
         if let reject = try store.latestReject(merchantID: merchantID) {
           // A record that never decoded is not stored: there is nothing to start from.
-          Console.error(
-            "error: merchant `\(merchantID)` has no stored record: run \(reject.runID) rejected "
+          throw ExitCode.failure(
+            "merchant `\(merchantID)` has no stored record: run \(reject.runID) rejected "
               + "it (line \(reject.line)): \(reject.message)")
-        } else {
-          Console.error(
-            "error: unknown merchant `\(merchantID)`: no run in \(database.path) received a "
-              + "record for it")
         }
-        throw ExitCode(1)
+        throw ExitCode.failure(
+          "unknown merchant `\(merchantID)`: no run in \(database.path) received a "
+            + "record for it")
       }
       stored = found
     } catch let error as SQLiteError {
@@ -87,8 +85,7 @@ struct RescoreCommand: ParsableCommand {
     do {
       prepared = try Rescorer(program: program).prepare(stored, overrides: parsedOverrides())
     } catch {
-      Console.error("error: \(error.message)")
-      throw error.isUsage ? ExitCode.validationFailure : ExitCode(1)
+      throw ExitCode.failure(error)
     }
     for note in prepared.notes { Console.error("note: \(note)") }
 
@@ -127,19 +124,16 @@ struct RescoreCommand: ParsableCommand {
   private func loadRules(_ path: String, recordedBy stored: StoredRecord?) throws -> Program {
     guard let data = FileManager.default.contents(atPath: path) else {
       if let stored {
-        Console.error(
-          "error: cannot read the rule file `\(path)` recorded by run \(stored.runID) "
+        throw ExitCode.failure(
+          "cannot read the rule file `\(path)` recorded by run \(stored.runID) "
             + "(give one with --rules RULES)")
-      } else {
-        Console.error("error: cannot read `\(path)`")
       }
-      throw ExitCode(1)
+      throw ExitCode.failure("cannot read `\(path)`")
     }
     do {
       return try Program.compile(source: [UInt8](data), file: path)
     } catch {
-      Console.error(error.rendered, terminator: "")
-      throw ExitCode(1)
+      throw ExitCode.failure(error)
     }
   }
 

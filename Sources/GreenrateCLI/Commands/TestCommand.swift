@@ -78,7 +78,6 @@ func readingErrorsExit<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
   } catch let error as ReaderError {
-    Console.error("error: \(error.message)")
-    throw ExitCode(1)
+    throw ExitCode.failure(error)
   }
 }

@@ -17,9 +17,8 @@ struct DatabaseOption: ParsableArguments {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue
     else {
-      Console.error(
-        "error: no database at `\(path)` (`greenrate batch ... --db \(path)` makes one)")
-      throw ExitCode(1)
+      throw ExitCode.failure(
+        "no database at `\(path)` (`greenrate batch ... --db \(path)` makes one)")
     }
     do {
       return try Store(path: path)
@@ -30,7 +29,6 @@ struct DatabaseOption: ParsableArguments {
 
   /// Prints a database error as one line and returns the exit to throw.
   func fail(_ error: SQLiteError) -> ExitCode {
-    Console.error("error: \(path): \(error.message)")
-    return ExitCode(1)
+    ExitCode.failure("\(path): \(error.message)")
   }
 }

@@ -10,16 +10,14 @@ enum RuleFile {
     do {
       return try Program.compile(source: bytes, file: path)
     } catch {
-      Console.error(error.rendered, terminator: "")
-      throw ExitCode(1)
+      throw ExitCode.failure(error)
     }
   }
 
   /// A file's bytes, or a one-line error and exit 1.
   static func readFile(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
-      Console.error("error: cannot read `\(path)`")
-      throw ExitCode(1)
+      throw ExitCode.failure("cannot read `\(path)`")
     }
     return [UInt8](data)
   }
