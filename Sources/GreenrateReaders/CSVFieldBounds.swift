@@ -1,8 +1,8 @@
 /// Where each field of the current CSV record lies in the read buffer.
 ///
-/// Raw memory (owned and freed by `RecordReader`) because the scanner writes it for
-/// every field of every record.
-struct CSVFieldBounds {
+/// Raw memory because the scanner writes it for every field of every record; it owns
+/// that memory, so it cannot be copied, and frees it when it goes.
+struct CSVFieldBounds: ~Copyable {
   /// Field content starts (after an opening quote).
   var starts: UnsafeMutablePointer<Int>
   /// Field content ends (before a closing quote or a CR of a line end).
@@ -24,7 +24,7 @@ struct CSVFieldBounds {
     flags = .allocate(capacity: capacity)
   }
 
-  func deallocate() {
+  deinit {
     starts.deallocate()
     ends.deallocate()
     flags.deallocate()

@@ -53,7 +53,8 @@ enum CSVScanner {
   /// Scans the record starting at `start` (not a blank line) in `p[start..<end]`.
   @inline(__always)
   static func scan(
-    _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, atEOF: Bool, into b: CSVFieldBounds
+    _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, atEOF: Bool,
+    into b: borrowing CSVFieldBounds
   ) -> Outcome {
     var i = start
     var field = 0

@@ -11,7 +11,6 @@ extension RecordReader {
       switch outcome {
       case .record(let end, let lines, let fields):
         if fields > bounds.capacity {
-          bounds.deallocate()
           bounds = CSVFieldBounds(capacity: fields + 1)
           continue
         }
@@ -26,7 +25,6 @@ extension RecordReader {
           names.append(String(decoding: bytes, as: UTF8.self))
         }
         csv = try CSVPlan(header: names, layout: layout, extraFields: extraFieldNames)
-        bounds.deallocate()
         bounds = CSVFieldBounds(capacity: fields + 1)
         lo = end
         line += lines

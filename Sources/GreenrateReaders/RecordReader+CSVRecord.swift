@@ -5,7 +5,10 @@ extension RecordReader {
   func decodeCSVRecord(fields: Int, into chunk: inout ReadChunk) {
     let recordLine = line
     let columnCount = csv.header.count
-    let b = bounds
+    // The bounds' pointers, loaded once (the bounds own their memory and are not copied).
+    let starts = bounds.starts
+    let ends = bounds.ends
+    let flags = bounds.flags
     if fields != columnCount {
       let key = csv.keyColumn < fields ? keyText(column: csv.keyColumn)?.string : nil
       chunk.rejects.append(
@@ -15,8 +18,8 @@ extension RecordReader {
             + "the header has \(columnCount)"))
       return
     }
-    for f in 0..<fields where b.flags[f] & CSVFieldBounds.nonASCII != 0 {
-      if !UTF8Validation.isValid(buffer + b.starts[f], count: b.ends[f] - b.starts[f]) {
+    for f in 0..<fields where flags[f] & CSVFieldBounds.nonASCII != 0 {
+      if !UTF8Validation.isValid(buffer + starts[f], count: ends[f] - starts[f]) {
         let key = f == csv.keyColumn ? nil : keyText(column: csv.keyColumn)?.string
         chunk.rejects.append(
           Reject(line: recordLine, merchantID: key, message: "\(columnLabel(f)): invalid UTF-8"))
@@ -41,13 +44,13 @@ extension RecordReader {
     let problem = csv.columns.withUnsafeBufferPointer { columns -> (Int, String)? in
       for column in columns {
         let f = column.column
-        let start = b.starts[f]
-        let n = b.ends[f] - start
+        let start = starts[f]
+        let n = ends[f] - start
         if n == 0 {
           if column.isOptional || column.kind == .set { continue }
           return (f, " is missing")
         }
-        if b.flags[f] & CSVFieldBounds.escaped != 0 || column.extra >= 0 {
+        if flags[f] & CSVFieldBounds.escaped != 0 || column.extra >= 0 {
           if let problem = withCell(f, { p, n in decodeRare(p, n, column, row: row, into: &chunk) })
           {
             return (f, problem)

@@ -114,7 +114,6 @@ public final class RecordReader {
   deinit {
     if ownsDescriptor { ReaderSystem.closeFile(fd) }
     buffer.deallocate()
-    bounds.deallocate()
   }
 
   /// The next chunk of at most `maxRecords` records and rejects; nil at the end of input.
