@@ -49,6 +49,15 @@ struct Lexer {
 
   mutating func run() {
     while let b = peek() {
+      let from = index
+      let emitted = tokens.count
+      defer {
+        // Every token is appended once its bytes are consumed: it spans [from, index).
+        for t in emitted..<tokens.count {
+          tokens[t].offset = from
+          tokens[t].end = index
+        }
+      }
       switch b {
       case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
         advanceASCII()
@@ -72,6 +81,8 @@ struct Lexer {
       }
     }
     emit(.end, at: location)
+    tokens[tokens.count - 1].offset = index
+    tokens[tokens.count - 1].end = index
   }
 
   mutating func skipComment() {

@@ -146,6 +146,7 @@ extension Parser {
   /// The start of a factor or rating band, `when COND =>` or `else =>`; the condition,
   /// nil for `else`.
   mutating func parseBandHead() throws(ParseAbort) -> SyntaxExpr? {
+    let first = current
     var condition: SyntaxExpr?
     if at(.when) {
       advance()
@@ -155,6 +156,8 @@ extension Parser {
     } else {
       throw failExpected("`when`, `else` or `}`")
     }
+    let last = tokens[max(0, position - 1)]
+    bandHeads[first.location] = first.offset..<max(first.offset, last.end)
     _ = try expect(.fatArrow)
     return condition
   }

@@ -13,6 +13,8 @@ struct Parser {
   var position = 0
   var depth = 0
   var diagnostics: [Diagnostic] = []
+  /// See `SyntaxRuleSet.bandHeads`.
+  var bandHeads: [SourceLocation: Range<Int>] = [:]
 
   init(tokens: [Token]) {
     self.tokens = tokens
@@ -21,7 +23,8 @@ struct Parser {
   /// The parsed file and its syntax errors. `tokens` must end with an `.end` token.
   static func parse(_ tokens: [Token]) -> (syntax: SyntaxRuleSet, diagnostics: [Diagnostic]) {
     var parser = Parser(tokens: tokens)
-    let syntax = parser.parseFile()
+    var syntax = parser.parseFile()
+    syntax.bandHeads = parser.bandHeads
     return (syntax, parser.diagnostics)
   }
 

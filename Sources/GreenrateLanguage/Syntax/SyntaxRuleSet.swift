@@ -6,6 +6,9 @@ struct SyntaxRuleSet {
   var items: [SyntaxItem] = []
   /// Where the file ends, for errors about something missing.
   var end = SourceLocation(line: 1, column: 1)
+  /// Each band's head, `when CONDITION` or `else`, as bytes of the source, by the band's
+  /// location (see `BandSource`).
+  var bandHeads: [SourceLocation: Range<Int>] = [:]
 }
 
 /// A name as written, with its location.

@@ -6,6 +6,9 @@ struct Token {
   var text: String = ""
   /// A number literal's value.
   var number: Double = 0
+  /// The token's bytes in the source: [offset, end).
+  var offset = 0
+  var end = 0
 }
 
 /// What a token is; keywords and punctuation each have their own kind.
