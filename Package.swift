@@ -42,6 +42,13 @@ let package = Package(
         "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator",
       ]
     ),
+    // Helpers and fixtures shared by the test targets (a plain target under Tests/).
+    .target(
+      name: "GreenrateTestSupport",
+      dependencies: ["GreenrateEngine", "GreenrateLanguage"],
+      path: "Tests/GreenrateTestSupport",
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "GreenrateLanguageTests",
       dependencies: ["GreenrateLanguage"],
@@ -55,9 +62,8 @@ let package = Package(
     .testTarget(
       name: "GreenrateEngineTests",
       dependencies: [
-        "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator", "CSQLite",
-      ],
-      exclude: ["Fixtures"]
+        "GreenrateEngine", "GreenrateReaders", "GreenrateTestSupport", "GreenrateLanguage", "GreenrateGenerator", "CSQLite",
+      ]
     ),
     .testTarget(
       name: "GreenrateGeneratorTests",

@@ -1,4 +1,5 @@
 import Foundation
+import GreenrateTestSupport
 import Testing
 
 @testable import GreenrateEngine
@@ -16,13 +17,7 @@ struct BatchKillTests {
   static var binary: URL? { GreenrateBinary.url }
 
   static func launch(_ binary: URL, _ arguments: [String]) throws -> Process {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return process
+    try GreenrateBinary.launch(binary, arguments)
   }
 
   /// Checks what must hold after any kill: an intact file, and a run whose stored
@@ -56,7 +51,10 @@ struct BatchKillTests {
     let whole = try BatchKillTests.launch(binary, arguments(reference))
     #expect(whole.waitStatus() == 0)
     let duration = Date().timeIntervalSince(started)
-    #expect(duration > 0)
+    // The reference must be a whole, completed run, or comparing with it proves nothing.
+    let wholeRun = try #require(try Store(path: reference).runs().last)
+    #expect(wholeRun.status == .completed)
+    #expect(wholeRun.recordsRead == 100_000)
 
     // Attempt 0 is killed at a random moment right after launch (maybe before the run
     // exists); the others once the run has committed more, plus a random part of a
@@ -72,16 +70,16 @@ struct BatchKillTests {
       if attempt > 0 && unfinished == nil && completed { break }
       let process = try BatchKillTests.launch(
         binary, arguments(db) + (unfinished == nil ? [] : ["--resume"]))
+      // The random delays below are when to kill (the test's input), not waits for
+      // something to happen; the one wait is on the run's committed progress.
       if attempt == 0 {
         usleep(UInt32.random(in: 0...50_000, using: &generator))
       } else {
         let before = unfinished?.recordsRead ?? 0
-        let deadline = Date().addingTimeInterval(max(30, 4 * duration))
-        while process.isRunning, Date() < deadline,
-          (try watcher.runs().last.map { $0.recordsRead <= before && $0.status == .running })
-            ?? true
-        {
-          usleep(10_000)
+        try waitUntil("run progress past \(before) records", timeout: max(30, 4 * duration)) {
+          try !process.isRunning
+            || watcher.runs().last.map { $0.recordsRead > before || $0.status != .running }
+              ?? false
         }
         let extra = Double.random(in: 0...0.25, using: &generator) * duration
         usleep(UInt32(extra * 1_000_000))
@@ -128,39 +126,5 @@ struct BatchKillTests {
     let run = try #require(try Store(path: db).runs().last)
     #expect(run.status == .failed)
     #expect(run.recordsRejected > 10)
-  }
-}
-
-/// The built `greenrate` executable the process tests launch.
-enum GreenrateBinary {
-  /// `$GREENRATE_BIN`, else the `greenrate` built beside these tests (whatever the
-  /// scratch path), else `.build/debug/greenrate` of this package; nil unless it runs.
-  static let url: URL? = {
-    let url =
-      ProcessInfo.processInfo.environment["GREENRATE_BIN"].map { URL(fileURLWithPath: $0) }
-      ?? besideTests ?? BatchFixture.packageRoot.appendingPathComponent(".build/debug/greenrate")
-    guard FileManager.default.isExecutableFile(atPath: url.path),
-      (try? BatchKillTests.launch(url, ["batch", "--help"]).waitStatus()) == 0
-    else { return nil }
-    return url
-  }()
-
-  /// The test bundle sits in the build folder with the products.
-  private static var besideTests: URL? {
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = folder.appendingPathComponent("greenrate")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      folder.deleteLastPathComponent()
-    }
-    return nil
-  }
-}
-
-extension Process {
-  /// Waits and returns the exit status (or 128 + signal).
-  func waitStatus() -> Int32 {
-    waitUntilExit()
-    return terminationReason == .exit ? terminationStatus : 128 + terminationStatus
   }
 }

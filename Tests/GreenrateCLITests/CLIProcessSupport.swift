@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateTestSupport
 import Testing
 
 /// Runs the real `greenrate` executable as a child process, as a user or a script would.

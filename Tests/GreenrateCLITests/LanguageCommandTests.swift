@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateCLI
+import GreenrateTestSupport
 import Testing
 
 /// `check`, `score` and `test` run as real processes on real files.

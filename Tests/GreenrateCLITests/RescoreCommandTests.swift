@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateTestSupport
 import Testing
 
 /// `greenrate rescore`, run as a process against databases written by `greenrate batch`.

@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateTestSupport
 import Testing
 
 /// `rescore`, `explain` and `runs` while another process's batch writes the database.
@@ -19,11 +20,11 @@ import Testing
       "batch", rules, big, "--db", ws.database, "--as-of", "2026-11-01", "--jobs", "2",
     ])
     // Wait for the batch's run to exist: from then on it holds or takes the write lock.
-    let deadline = Date().addingTimeInterval(60)
-    while try ws.count("SELECT count(*) FROM runs WHERE run_id = 2") == 0 {
-      try #require(batch.process.isRunning && Date() < deadline, "the batch never started its run")
-      Thread.sleep(forTimeInterval: 0.02)
+    try waitUntil("the batch's run to exist", timeout: 60) {
+      try ws.count("SELECT count(*) FROM runs WHERE run_id = 2") > 0 || !batch.process.isRunning
     }
+    try #require(
+      try ws.count("SELECT count(*) FROM runs WHERE run_id = 2") > 0, "the batch never started its run")
 
     let rescore = try CLIProcess.run([
       "rescore", "R1", "--db", ws.database, "--set", "certifications=ISO14001;CEL",

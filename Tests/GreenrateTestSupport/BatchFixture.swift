@@ -4,30 +4,29 @@ import GreenrateLanguage
 @testable import GreenrateEngine
 
 /// Files, generated inputs and table dumps shared by the store and batch tests.
-enum BatchFixture {
-  /// `Tests/GreenrateEngineTests/Fixtures/batch/NAME`.
-  static func path(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public enum BatchFixture {
+  /// `Tests/GreenrateTestSupport/Fixtures/batch/NAME`.
+  public static func path(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Fixtures/batch/\(name)").path
   }
 
   /// The package root (for `.build/debug/greenrate`).
-  static var packageRoot: URL {
+  public static var packageRoot: URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
       .deletingLastPathComponent()
   }
 
-  static var rulesPath: String { path("green.rules") }
+  public static var rulesPath: String { path("green.rules") }
 
   /// The fixture rule set, compiled.
-  static func program(_ file: String = rulesPath) throws -> Program {
+  public static func program(_ file: String = rulesPath) throws -> Program {
     let source = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
     return try Program.compile(source: source, file: file)
   }
 
   /// A new empty folder under the temporary directory.
-  static func temporaryFolder() throws -> URL {
+  public static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory
       .appendingPathComponent("greenrate-batch-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -35,7 +34,7 @@ enum BatchFixture {
   }
 
   /// What the generator expects of each record.
-  enum Expected: Hashable {
+  public enum Expected: Hashable {
     case scored
     case badNumber
     case runtimeError
@@ -47,7 +46,7 @@ enum BatchFixture {
   /// key of the record 5 before), empty lines, quoted commas and an ignored column;
   /// `shuffled` puts the records in a scrambled order.
   /// Returns the file's text and, by line, what each record should become.
-  static func csv(records count: Int, start: Int = 1, shuffled: Bool = false)
+  public static func csv(records count: Int, start: Int = 1, shuffled: Bool = false)
     -> (text: String, expected: [Int: Expected])
   {
     let industries = ["C1713", "H6210", "F5211", "C2511", "D4411", "I6510", "B0610"]
@@ -100,10 +99,10 @@ enum BatchFixture {
     return (text, expected)
   }
 
-  static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+  public static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
   /// Writes a generated CSV into `folder` and returns its path and expectations.
-  static func writeCSV(
+  public static func writeCSV(
     records: Int, in folder: URL, name: String = "merchants.csv", shuffled: Bool = false
   ) throws -> (path: String, expected: [Int: Expected]) {
     let (text, expected) = csv(records: records, shuffled: shuffled)
@@ -113,7 +112,7 @@ enum BatchFixture {
   }
 
   /// Every value of a query's rows, one string per row (`|`-separated).
-  static func rows(_ db: Database, _ sql: String, _ parameters: [SQLValue] = []) throws -> [String]
+  public static func rows(_ db: Database, _ sql: String, _ parameters: [SQLValue] = []) throws -> [String]
   {
     let statement = try db.prepare(sql)
     statement.bindAll(parameters)
@@ -131,7 +130,7 @@ enum BatchFixture {
 
   /// A run's ratings (by merchant) and rejects (by line), without the run id: what two
   /// runs of the same input must share row for row.
-  static func dump(_ db: Database, run: Int64) throws -> (ratings: [String], rejects: [String]) {
+  public static func dump(_ db: Database, run: Int64) throws -> (ratings: [String], rejects: [String]) {
     let ratings = try rows(
       db,
       """
@@ -147,7 +146,7 @@ enum BatchFixture {
   }
 
   /// A run's row in `runs`.
-  static func run(_ db: Database, _ id: Int64) throws -> [String: String] {
+  public static func run(_ db: Database, _ id: Int64) throws -> [String: String] {
     let statement = try db.prepare("SELECT * FROM runs WHERE run_id = ?")
     statement.bind(id, at: 1)
     var result: [String: String] = [:]

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GreenrateLanguage
+import GreenrateTestSupport
 import Testing
 
 @testable import GreenrateEngine

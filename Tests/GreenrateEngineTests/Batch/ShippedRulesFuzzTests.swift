@@ -2,6 +2,7 @@ import Foundation
 import GreenrateGenerator
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateTestSupport
 import Testing
 
 @testable import GreenrateEngine

@@ -1,6 +1,7 @@
 import Foundation
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateTestSupport
 import Testing
 
 @testable import GreenrateEngine
