@@ -3,7 +3,7 @@ import Testing
 @testable import GreenrateLanguage
 
 /// The word-level fast paths of `substr`, `upper` and `lower` against the definitions.
-@Suite struct FunctionInlineTextTests {
+@Suite struct FunctionShortTextTests {
   static let samples = [
     "", "a", "C1713", "H6210", "exactly15bytes!", "sixteen bytes ok", "Inner Mongolia",
     "café", "绿色金融", "a👍🏽b", "AbC-xyz_[@]`{~", "0123456789abcde",
