@@ -62,7 +62,8 @@ let package = Package(
     .testTarget(
       name: "GreenrateEngineTests",
       dependencies: [
-        "GreenrateEngine", "GreenrateReaders", "GreenrateTestSupport", "GreenrateLanguage", "GreenrateGenerator", "CSQLite",
+        "GreenrateEngine", "GreenrateReaders", "GreenrateTestSupport", "GreenrateLanguage",
+        "GreenrateGenerator", "CSQLite",
       ]
     ),
     .testTarget(

@@ -66,9 +66,9 @@ package enum JSONScanner {
   /// Scans the string whose opening quote is at `i`, leaving `i` after the closing quote.
   /// Returns the content's bounds and whether it holds escapes (then see `unescape`).
   @inline(__always)
-  package static func scanString(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int) throws(Fault) -> (
-    start: Int, end: Int, escaped: Bool
-  ) {
+  package static func scanString(
+    _ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int
+  ) throws(Fault) -> (start: Int, end: Int, escaped: Bool) {
     let open = i
     i += 1
     let start = i

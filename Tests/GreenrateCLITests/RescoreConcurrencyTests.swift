@@ -24,7 +24,8 @@ import Testing
       try ws.count("SELECT count(*) FROM runs WHERE run_id = 2") > 0 || !batch.process.isRunning
     }
     try #require(
-      try ws.count("SELECT count(*) FROM runs WHERE run_id = 2") > 0, "the batch never started its run")
+      try ws.count("SELECT count(*) FROM runs WHERE run_id = 2") > 0,
+      "the batch never started its run")
 
     let rescore = try CLIProcess.run([
       "rescore", "R1", "--db", ws.database, "--set", "certifications=ISO14001;CEL",

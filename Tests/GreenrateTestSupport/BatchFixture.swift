@@ -112,7 +112,8 @@ public enum BatchFixture {
   }
 
   /// Every value of a query's rows, one string per row (`|`-separated).
-  public static func rows(_ db: Database, _ sql: String, _ parameters: [SQLValue] = []) throws -> [String]
+  public static func rows(_ db: Database, _ sql: String, _ parameters: [SQLValue] = []) throws
+    -> [String]
   {
     let statement = try db.prepare(sql)
     statement.bindAll(parameters)
@@ -130,7 +131,9 @@ public enum BatchFixture {
 
   /// A run's ratings (by merchant) and rejects (by line), without the run id: what two
   /// runs of the same input must share row for row.
-  public static func dump(_ db: Database, run: Int64) throws -> (ratings: [String], rejects: [String]) {
+  public static func dump(_ db: Database, run: Int64) throws -> (
+    ratings: [String], rejects: [String]
+  ) {
     let ratings = try rows(
       db,
       """

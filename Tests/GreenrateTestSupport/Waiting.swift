@@ -15,7 +15,8 @@ public func waitUntil(
   while true {
     if try condition() { return true }
     if Date() >= deadline {
-      Issue.record("timed out after \(timeout) s waiting: \(comment())", sourceLocation: sourceLocation)
+      Issue.record(
+        "timed out after \(timeout) s waiting: \(comment())", sourceLocation: sourceLocation)
       return false
     }
     Thread.sleep(forTimeInterval: interval)
