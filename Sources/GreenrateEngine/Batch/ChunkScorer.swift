@@ -131,8 +131,7 @@ public struct ChunkScorer: Sendable {
     out.eligible.append(evaluator.eligible)
 
     out.mark()
-    var keyString = key.string
-    keyString.withUTF8 { out.data.bytes.append(contentsOf: $0) }
+    key.withUTF8 { out.data.bytes.append(contentsOf: $0) }
 
     out.mark()
     if let label = snippet(labelBase + rating) { out.data.bytes.append(contentsOf: label) }

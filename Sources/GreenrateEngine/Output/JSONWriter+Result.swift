@@ -7,7 +7,7 @@ extension JSONWriter {
     byte(UInt8(ascii: "{"))
     string(keyName)
     byte(UInt8(ascii: ":"))
-    string(r.key.string)
+    string(r.key)
     raw(",\"score\":")
     number(r.score)
     raw(",\"rating\":")

@@ -26,6 +26,11 @@ public struct JSONWriter: Sendable {
     s.withUTF8 { string(utf8: $0) }
   }
 
+  /// A text value as a JSON string, from its bytes (no `String` made).
+  public mutating func string(_ t: Text) {
+    t.withUTF8 { string(utf8: $0) }
+  }
+
   public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
     for b in utf8 {
@@ -83,10 +88,16 @@ public struct JSONWriter: Sendable {
     switch v {
     case .missing: null()
     case .number(let x): number(x)
-    case .text(let t): string(t.string)
+    case .text(let t): string(t)
     case .bool(let b): bool(b)
     case .date(let d): string(Day.format(d))
-    case .set(let s): stringArray(s.items.lazy.map(\.string))
+    case .set(let s):
+      byte(UInt8(ascii: "["))
+      for (i, item) in s.items.enumerated() {
+        if i > 0 { byte(UInt8(ascii: ",")) }
+        string(item)
+      }
+      byte(UInt8(ascii: "]"))
     }
   }
 

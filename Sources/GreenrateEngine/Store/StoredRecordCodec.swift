@@ -24,11 +24,11 @@ public enum StoredRecordCodec {
     let setBase = row * layout.setCount
     var bound = 1 + 9 * layout.scalarCount
     for slot in 0..<layout.textCount {
-      bound += 10 + (records.texts[textBase + slot]?.string.utf8.count ?? 0)
+      bound += 10 + (records.texts[textBase + slot]?.utf8Count ?? 0)
     }
     for slot in 0..<layout.setCount {
       bound += 10
-      for item in records.sets[setBase + slot].items { bound += 10 + item.string.utf8.count }
+      for item in records.sets[setBase + slot].items { bound += 10 + item.utf8Count }
     }
     let start = out.count
     out.append(contentsOf: repeatElement(0, count: bound))
@@ -251,8 +251,7 @@ private struct PointerWriter {
 
   /// At most 10 bytes more than the text's UTF-8.
   mutating func text(_ text: Text, lengthBias: UInt64) {
-    var s = text.string
-    s.withUTF8 { utf8 in
+    text.withUTF8 { utf8 in
       varint(UInt64(utf8.count) + lengthBias)
       if let base = utf8.baseAddress {
         pointer.update(from: base, count: utf8.count)
