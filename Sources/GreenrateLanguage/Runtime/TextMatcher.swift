@@ -28,6 +28,8 @@ struct TextMatcher: Sendable {
   /// Keys of 16 bytes or more, with their key indexes.
   private let long: [[UInt8]]
   private let longIndex: [Int]
+  /// Positions in `long` by bytes, so a long text is found by hashing, not by a scan.
+  private let longPositions: [[UInt8]: Int]
 
   /// Compiles `keys`; a key's index is its position in `keys`, and a repeated key keeps
   /// its first.
@@ -36,14 +38,19 @@ struct TextMatcher: Sendable {
     var shortIndex: [Int] = []
     var long: [[UInt8]] = []
     var longIndex: [Int] = []
+    // Sets, not scans of the lists so far: a table may have a million keys.
+    var seenShort: Set<Packed> = []
+    seenShort.reserveCapacity(keys.count)
+    var longPositions: [[UInt8]: Int] = [:]
     for (i, key) in keys.enumerated() {
       let bytes = Array(key.string.utf8)
       if let packed = bytes.withUnsafeBufferPointer(Self.canonical) {
-        if !short.contains(packed) {
+        if seenShort.insert(packed).inserted {
           short.append(packed)
           shortIndex.append(i)
         }
-      } else if !long.contains(bytes) {
+      } else if longPositions[bytes] == nil {
+        longPositions[bytes] = long.count
         long.append(bytes)
         longIndex.append(i)
       }
@@ -67,6 +74,7 @@ struct TextMatcher: Sendable {
     self.mask = mask
     self.long = long
     self.longIndex = longIndex
+    self.longPositions = longPositions
   }
 
   /// The index of `text` among the keys, or -1.
@@ -154,8 +162,11 @@ struct TextMatcher: Sendable {
   private func outOfLineIndex(_ text: Text) -> Int {
     let bytes = Array(text.string.utf8)
     if let packed = bytes.withUnsafeBufferPointer(Self.canonical) { return index(of: packed) }
-    for (i, key) in long.enumerated() where key == bytes { return longIndex[i] }
-    return -1
+    if long.count <= 8 {
+      for (i, key) in long.enumerated() where key == bytes { return longIndex[i] }
+      return -1
+    }
+    return longPositions[bytes].map { longIndex[$0] } ?? -1
   }
 
   /// Whether two texts have the same scalars (the same UTF-8 bytes).
