@@ -2,7 +2,7 @@ import Foundation
 import GreenrateLanguage
 import Testing
 
-@testable import GreenrateEngine
+@testable import GreenrateReaders
 
 private typealias S = ReaderTestSupport
 
