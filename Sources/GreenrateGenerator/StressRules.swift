@@ -22,7 +22,8 @@ public enum StressRules {
     case .factors:
       for i in 0..<count {
         out += "let limit_\(i) = x + \(i)\n"
-        out += "factor points_\(i) \"Points \(i)\" {\n  when limit_\(i) > \(i) => 1\n  else => 0\n}\n"
+        out +=
+          "factor points_\(i) \"Points \(i)\" {\n  when limit_\(i) > \(i) => 1\n  else => 0\n}\n"
       }
       out += ratingBlock(bands: 1)
     case .table:

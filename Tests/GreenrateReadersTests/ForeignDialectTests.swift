@@ -12,7 +12,8 @@ private typealias S = ReaderTestSupport
   let header = "merchant_id,name,revenue,share,open,since,certs"
   let row = "M1,Shop,100,0.5,true,2020-01-01,ISO14001"
 
-  func message(_ bytes: [UInt8], ext: String = "csv", format: InputFormat? = nil) throws -> String? {
+  func message(_ bytes: [UInt8], ext: String = "csv", format: InputFormat? = nil) throws -> String?
+  {
     let path = try S.temporaryFile(bytes, ext: ext)
     return S.readerError { _ = try S.readAll(path, format: format) }?.message
   }
@@ -43,7 +44,8 @@ private typealias S = ReaderTestSupport
   }
 
   @Test func tabSeparatedValues() throws {
-    let text = header.replacingOccurrences(of: ",", with: "\t") + "\n"
+    let text =
+      header.replacingOccurrences(of: ",", with: "\t") + "\n"
       + row.replacingOccurrences(of: ",", with: "\t") + "\n"
     #expect(
       try message(Array(text.utf8), ext: "tsv", format: .csv)

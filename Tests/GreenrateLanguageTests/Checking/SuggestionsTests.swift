@@ -26,11 +26,16 @@ import Testing
     var rng = SystemRandomNumberGenerator()
     let letters: [Unicode.Scalar] = ["a", "b", "c", "é"]
     for _ in 0..<4000 {
-      let a = (0..<Int.random(in: 0...9, using: &rng)).map { _ in letters.randomElement(using: &rng)! }
-      let b = (0..<Int.random(in: 0...9, using: &rng)).map { _ in letters.randomElement(using: &rng)! }
+      let a = (0..<Int.random(in: 0...9, using: &rng)).map { _ in
+        letters.randomElement(using: &rng)!
+      }
+      let b = (0..<Int.random(in: 0...9, using: &rng)).map { _ in
+        letters.randomElement(using: &rng)!
+      }
       let bound = Int.random(in: 0...3, using: &rng)
       let full = reference(a, b)
-      #expect(Suggestions.distance(a, b, atMost: bound) == (full <= bound ? full : nil), "\(a) \(b)")
+      #expect(
+        Suggestions.distance(a, b, atMost: bound) == (full <= bound ? full : nil), "\(a) \(b)")
     }
   }
 
@@ -74,8 +79,10 @@ import Testing
     #expect(diagnostics.count == 19_999)
     #expect(diagnostics.first?.message == "unknown name `valeu_0` (did you mean `value_0`?)")
     #expect(diagnostics.last?.message.hasPrefix("unknown name `valeu_19998`") == true)
-    let rendered = RuleFileError(file: "e.rules", source: Array(source.utf8), diagnostics: diagnostics)
-      .rendered
+    let rendered = RuleFileError(
+      file: "e.rules", source: Array(source.utf8), diagnostics: diagnostics
+    )
+    .rendered
     #expect(rendered.utf8.count > 19_999 * 40)
   }
 }

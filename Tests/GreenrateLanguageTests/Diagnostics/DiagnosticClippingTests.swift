@@ -5,9 +5,12 @@ import Testing
 /// A multi-megabyte line (a generated table on one line) is quoted only around the caret.
 @Suite struct DiagnosticClippingTests {
   func render(_ line: String, column: Int) -> String {
-    let diagnostic = Diagnostic("bad", at: GreenrateLanguage.SourceLocation(line: 1, column: column))
-    return RuleFileError(file: "x.rules", source: Array((line + "\n").utf8), diagnostics: [diagnostic])
-      .rendered
+    let diagnostic = Diagnostic(
+      "bad", at: GreenrateLanguage.SourceLocation(line: 1, column: column))
+    return RuleFileError(
+      file: "x.rules", source: Array((line + "\n").utf8), diagnostics: [diagnostic]
+    )
+    .rendered
   }
 
   func a(_ n: Int) -> String { String(repeating: "a", count: n) }

@@ -75,7 +75,8 @@ import Testing
     #expect(TextFunctions.endsWith(text, needle))
     #expect(TextFunctions.length(text) == 4_000_001)
     #expect(TextFunctions.upper(text).string.utf8.count == 4_000_001)
-    #expect(TextFunctions.lower(Text(String(repeating: "É", count: 100_000))).string.count == 100_000)
+    #expect(
+      TextFunctions.lower(Text(String(repeating: "É", count: 100_000))).string.count == 100_000)
     #expect(TextFunctions.substr(text, 3_999_999, 5) == Text("ab"))
     #expect(TextMatcher([Text(body), text]).index(of: text) == 1)
   }
