@@ -49,6 +49,20 @@ let package = Package(
       path: "Tests/GreenrateTestSupport",
       exclude: ["Fixtures"]
     ),
+    // Fuzz targets for everything read from outside (rules, CSV, JSON Lines, stored
+    // records), a library so that the tests replay the corpus and findings through them.
+    .target(
+      name: "GreenrateFuzzing",
+      dependencies: ["GreenrateLanguage", "GreenrateReaders", "GreenrateEngine"]
+    ),
+    // libFuzzer entry point when built by scripts/fuzz (-DFUZZING -sanitize=fuzzer);
+    // otherwise a replayer of inputs through a target.
+    .executableTarget(name: "greenrate-fuzz", dependencies: ["GreenrateFuzzing"]),
+    .testTarget(
+      name: "GreenrateFuzzingTests",
+      dependencies: ["GreenrateFuzzing"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "GreenrateLanguageTests",
       dependencies: ["GreenrateLanguage"],

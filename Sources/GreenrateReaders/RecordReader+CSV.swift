@@ -24,7 +24,11 @@ extension RecordReader {
           }
           names.append(String(decoding: bytes, as: UTF8.self))
         }
-        csv = try CSVPlan(header: names, layout: layout, extraFields: extraFieldNames)
+        do {
+          csv = try CSVPlan(header: names, layout: layout, extraFields: extraFieldNames)
+        } catch {
+          throw separatorProblem() ?? error
+        }
         bounds = CSVFieldBounds(capacity: fields + 1)
         lo = end
         line += lines
@@ -34,10 +38,19 @@ extension RecordReader {
           throw ReaderError("line \(line): the header is longer than \(sizeText(capacity))")
         }
       case .malformed(let problem, let at):
+        if let sniffed = separatorProblem() { throw sniffed }
         throw ReaderError(
           "line \(line): the header is malformed: column \(at.field + 1): "
             + describe(problem, fieldLine: line + at.lines))
       }
+    }
+  }
+
+  /// Why a refused header was refused, when it is plainly `;`- or tab-separated.
+  private func separatorProblem() -> ReaderError? {
+    let rest = UnsafeBufferPointer(start: UnsafePointer(buffer) + lo, count: hi - lo)
+    return HeaderSniffer.separatorProblem(HeaderSniffer.firstLine(rest)).map {
+      ReaderError("line \(line): \($0)")
     }
   }
 

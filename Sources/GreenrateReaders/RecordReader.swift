@@ -133,6 +133,11 @@ public final class RecordReader {
 
   private func start(resumeAt: (offset: Int64, line: Int)?) throws(ReaderError) {
     _ = try fill()
+    if let problem = EncodingSniffer.utf16Problem(
+      UnsafeBufferPointer(start: UnsafePointer(buffer) + lo, count: hi - lo))
+    {
+      throw ReaderError(problem)
+    }
     if hi - lo >= 3 && buffer[lo] == 0xEF && buffer[lo + 1] == 0xBB && buffer[lo + 2] == 0xBF {
       lo += 3
     }

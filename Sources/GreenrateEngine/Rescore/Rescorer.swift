@@ -116,30 +116,11 @@ public struct Rescorer: Sendable {
     "\"" + StoredRecord.cellText(value) + "\""
   }
 
-  /// The declared name closest to a misspelt one, if any is close enough to suggest.
+  /// The declared name closest to a misspelt one, if any is close enough to suggest: the
+  /// language's own guess (`Suggestions`), after case is ignored (`Revenue` for `revenue`).
   static func nearest(_ name: String, among names: [String]) -> String? {
-    let limit = max(1, name.count / 3)
-    var best: (name: String, distance: Int)?
-    for candidate in names {
-      let d = distance(Array(name.lowercased().unicodeScalars), Array(candidate.unicodeScalars))
-      if d <= limit, d < (best?.distance ?? Int.max) { best = (candidate, d) }
-    }
-    return best?.name
-  }
-
-  /// Levenshtein distance.
-  private static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-      current[0] = i
-      for j in stride(from: 1, through: b.count, by: 1) {
-        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
+    let lowered = name.lowercased()
+    if lowered != name, names.contains(lowered) { return lowered }
+    return Suggestions.closest(to: lowered, among: names)
   }
 }

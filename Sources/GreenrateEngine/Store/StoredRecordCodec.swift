@@ -88,7 +88,10 @@ public enum StoredRecordCodec {
         }
         switch field.type.base {
         case .bool: values.append(.bool(x != 0))
-        case .date: values.append(.date(Int(x)))
+        case .date:
+          // A corrupt record may hold any double: only a whole day in range is a date.
+          guard x.isFinite, abs(x) < 1e15 else { throw .corrupt("bad date") }
+          values.append(.date(Int(x)))
         default: values.append(.number(x))
         }
       case .text:
@@ -97,13 +100,17 @@ public enum StoredRecordCodec {
           values.append(.missing)
           continue
         }
-        guard let text = reader.text(count: Int(n - 1)) else { throw .corrupt("text ends early") }
+        guard let count = Int(exactly: n - 1), let text = reader.text(count: count) else {
+          throw .corrupt("text ends early")
+        }
         values.append(.text(text))
       case .set:
         guard let count = reader.varint() else { throw .corrupt("record ends early") }
         var items: [Text] = []
         for _ in 0..<count {
-          guard let n = reader.varint(), let text = reader.text(count: Int(n)) else {
+          guard let n = reader.varint(), let length = Int(exactly: n),
+            let text = reader.text(count: length)
+          else {
             throw .corrupt("set ends early")
           }
           items.append(text)
@@ -204,7 +211,7 @@ private struct ByteReader {
   }
 
   mutating func text(count: Int) -> Text? {
-    guard count >= 0, index + count <= bytes.count else { return nil }
+    guard count >= 0, count <= bytes.count - index else { return nil }
     defer { index += count }
     return Text(String(decoding: bytes[index..<index + count], as: UTF8.self))
   }

@@ -81,7 +81,9 @@ extension Checker {
       }
     }
     var seen: Set<Text> = []
+    seen.reserveCapacity(table.entries.count)
     var entries: [(key: Text, value: CheckedRuleSet.Literal)] = []
+    entries.reserveCapacity(table.entries.count)
     for (key, value) in table.entries {
       let text = Text(key.value)
       if !seen.insert(text).inserted {

@@ -54,23 +54,19 @@ extension Checker {
       return
     }
     scope[name.name] = Entry(entity: entity, type: type, location: name.location)
-    scopeOrder.append(name.name)
+    guesses.add(name.name)
   }
 
-  /// Names a guess may suggest here: declared names and the built-ins usable here.
-  var visibleNames: [String] {
-    scopeOrder + Checker.builtIns.filter { $0.builtIn.sections.contains(section) }.map(\.name)
-  }
-
-  /// The message for a name that is not (yet) declared here.
+  /// The message for a name that is not (yet) declared here. A guess is a declared name
+  /// (only a table when `tablesOnly`), or else a built-in usable here.
   mutating func reportUnknown(
-    _ name: String, at location: SourceLocation, kind: String, candidates: [String]
+    _ name: String, at location: SourceLocation, kind: String, tablesOnly: Bool = false
   ) {
     if name == declaring {
       error("`\(name)` cannot be used in its own definition", at: location)
     } else if let later = declaredAnywhere[name], scope[name] == nil {
       error("`\(name)` is used before it is declared (on line \(later.line))", at: location)
-    } else if let guess = Suggestions.closest(to: name, among: candidates) {
+    } else if let guess = guess(for: name, tablesOnly: tablesOnly) {
       error("unknown \(kind) `\(name)` (did you mean `\(guess)`?)", at: location)
     } else {
       error("unknown \(kind) `\(name)`", at: location)
@@ -87,7 +83,7 @@ extension Checker {
       return CheckedExpr(type: builtIn.type, location: location, node: .reference(builtIn.symbol))
     }
     guard let entry = scope[name] else {
-      reportUnknown(name, at: location, kind: "name", candidates: visibleNames)
+      reportUnknown(name, at: location, kind: "name")
       return nil
     }
     let symbol: Symbol
@@ -111,11 +107,7 @@ extension Checker {
       if Checker.builtIn(name) != nil {
         error("`\(name)` is not a table", at: location)
       } else {
-        let tableNames = scopeOrder.filter {
-          if case .table = scope[$0]?.entity { return true }
-          return false
-        }
-        reportUnknown(name, at: location, kind: "table", candidates: tableNames)
+        reportUnknown(name, at: location, kind: "table", tablesOnly: true)
       }
       return nil
     }
@@ -124,5 +116,25 @@ extension Checker {
       return nil
     }
     return index
+  }
+
+  /// The closest declared name, or built-in usable here, to a name not declared.
+  private mutating func guess(for name: String, tablesOnly: Bool) -> String? {
+    let scope = self.scope
+    let declared = guesses.closestMatch(to: name) { candidate in
+      guard tablesOnly else { return true }
+      if case .table = scope[candidate]?.entity { return true }
+      return false
+    }
+    if tablesOnly { return declared?.name }
+    var builtIns = Suggestions(
+      Checker.builtIns.filter { $0.builtIn.sections.contains(section) }.map(\.name))
+    let builtIn = builtIns.closestMatch(to: name)
+    switch (declared, builtIn) {
+    case (let d?, let b?): return b.distance < d.distance ? b.name : d.name
+    case (let d?, nil): return d.name
+    case (nil, let b?): return b.name
+    case (nil, nil): return nil
+    }
   }
 }

@@ -34,7 +34,7 @@ struct Checker {
   var diagnostics: [Diagnostic] = []
   var scope: [String: Entry] = [:]
   /// Declared names in declaration order, for "did you mean" guesses.
-  var scopeOrder: [String] = []
+  var guesses = Suggestions()
   /// Every name declared anywhere in the file, for "used before it is declared".
   var declaredAnywhere: [String: SourceLocation] = [:]
   var section = Section.declarations

@@ -9,6 +9,7 @@ enum CompiledTable: Sendable {
     // The checker refuses duplicate keys; were one to slip through, the first wins in the
     // matcher and so must in the values.
     var seen: Set<Text> = []
+    seen.reserveCapacity(table.entries.count)
     let entries = table.entries.filter { seen.insert($0.key).inserted }
     let keys = TextMatcher(entries.map(\.key))
     switch table.valueType {

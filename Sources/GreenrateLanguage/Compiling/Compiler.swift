@@ -68,6 +68,9 @@ struct Compiler {
   /// Whether short texts take their `ShortText` fast paths (always, in compiled programs;
   /// the general paths are kept for texts that are long, and tests compare the two).
   let inlineText = true
+  /// Whether the score can overflow (only with absurd points): then each factor's step
+  /// checks it. Computed once: per factor it made compiling quadratic in factors.
+  let scoreMayOverflow: Bool
 
   init(rules: CheckedRuleSet, layout: RecordLayout) {
     self.rules = rules
@@ -81,6 +84,8 @@ struct Compiler {
     registers.factors = rules.factors.count
     registers.knockouts = rules.knockouts.count
     registers.denials = rules.denials.count
+    let bound = rules.factors.reduce(0) { $0 + ($1.bands.map { abs($0.points) }.max() ?? 0) }
+    scoreMayOverflow = !(bound < 1e300)
   }
 
   /// Compiles the whole rule set.
@@ -229,8 +234,7 @@ struct Compiler {
     let location = factor.bands.last?.location ?? SourceLocation(line: 1, column: 1)
     // The score can only overflow with absurd points; only then is it checked, in steps
     // of their own, so that the usual step captures less.
-    let bound = rules.factors.reduce(0) { $0 + ($1.bands.map { abs($0.points) }.max() ?? 0) }
-    let mayOverflow = !(bound < 1e300)
+    let mayOverflow = scoreMayOverflow
     @inline(__always) @Sendable func finish(_ f: Frame, _ b: Int) -> Double {
       let outcome = outcomes[b]
       f.bands[i] = b

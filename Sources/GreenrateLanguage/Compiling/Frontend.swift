@@ -3,6 +3,10 @@ enum Frontend {
   /// The checked rule set when the file has no error; otherwise nil and every error
   /// found, sorted by location.
   static func check(source: [UInt8]) -> (checked: CheckedRuleSet?, diagnostics: [Diagnostic]) {
+    // One error for a file in the wrong encoding, not one per byte.
+    if let problem = EncodingSniffer.utf16Problem(source) {
+      return (nil, [Diagnostic(problem, at: SourceLocation(line: 1, column: 1))])
+    }
     let (tokens, lexical) = Lexer.tokenize(source)
     let (syntax, syntactic) = Parser.parse(tokens)
     var (checked, semantic) = Checker.check(syntax)

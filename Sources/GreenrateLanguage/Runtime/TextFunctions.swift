@@ -90,24 +90,10 @@ enum TextFunctions {
     }
   }
 
+  /// Whether `part` occurs in `text`, in time linear in both (see `TwoWaySearch`).
   static func contains(_ text: Text, _ part: Text) -> Bool {
     withBytes(text) { x in
-      withBytes(part) { y in
-        if y.isEmpty { return true }
-        if y.count > x.count { return false }
-        let first = y[0]
-        var i = 0
-        let last = x.count - y.count
-        while i <= last {
-          if x[i] == first {
-            var j = 1
-            while j < y.count && x[i + j] == y[j] { j += 1 }
-            if j == y.count { return true }
-          }
-          i += 1
-        }
-        return false
-      }
+      withBytes(part) { y in TwoWaySearch.contains(x, y) }
     }
   }
 

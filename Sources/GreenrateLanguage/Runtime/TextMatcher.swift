@@ -23,6 +23,8 @@ struct TextMatcher: Sendable {
   /// Keys of 16 bytes or more, with their key indexes.
   private let long: [[UInt8]]
   private let longIndex: [Int]
+  /// Positions in `long` by bytes, so a long text is found by hashing, not by a scan.
+  private let longPositions: [[UInt8]: Int]
 
   /// Compiles `keys`; a key's index is its position in `keys`, and a repeated key keeps
   /// its first.
@@ -31,14 +33,19 @@ struct TextMatcher: Sendable {
     var shortIndex: [Int] = []
     var long: [[UInt8]] = []
     var longIndex: [Int] = []
+    // Sets, not scans of the lists so far: a table may have a million keys.
+    var seenShort: Set<Packed> = []
+    seenShort.reserveCapacity(keys.count)
+    var longPositions: [[UInt8]: Int] = [:]
     for (i, key) in keys.enumerated() {
       let bytes = key.withUTF8 { Array($0) }
       if let packed = Self.inline(key) {
-        if !short.contains(packed) {
+        if seenShort.insert(packed).inserted {
           short.append(packed)
           shortIndex.append(i)
         }
-      } else if !long.contains(bytes) {
+      } else if longPositions[bytes] == nil {
+        longPositions[bytes] = long.count
         long.append(bytes)
         longIndex.append(i)
       }
@@ -62,6 +69,7 @@ struct TextMatcher: Sendable {
     self.mask = mask
     self.long = long
     self.longIndex = longIndex
+    self.longPositions = longPositions
   }
 
   /// The index of `text` among the keys, or -1.
@@ -147,8 +155,11 @@ struct TextMatcher: Sendable {
   @inline(never)
   private func outOfLineIndex(_ text: Text) -> Int {
     text.withUTF8 { bytes in
-      for (i, key) in long.enumerated() where key.elementsEqual(bytes) { return longIndex[i] }
-      return -1
+      if long.count <= 8 {
+        for (i, key) in long.enumerated() where key.elementsEqual(bytes) { return longIndex[i] }
+        return -1
+      }
+      return longPositions[Array(bytes)].map { longIndex[$0] } ?? -1
     }
   }
 
