@@ -22,18 +22,18 @@ struct RunsCommand: ParsableCommand {
 
   @OptionGroup var database: DatabaseOption
 
-  @Option(help: "Show only the newest N runs.")
+  @Option(parsing: .unconditional, help: "Show only the newest N runs.")
   var limit: Int?
 
   @Flag(help: "Print one JSON object per run instead of a table.")
   var json = false
 
   func validate() throws {
-    if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more, not \(limit)") }
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.open(.readOnly)
     var runs: [RunInfo]
     do {
       runs = try store.runs().reversed()

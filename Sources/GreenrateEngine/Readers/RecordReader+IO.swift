@@ -10,6 +10,7 @@ extension RecordReader {
   /// fill it already. Returns false only when the buffer is full and cannot grow.
   func fill() throws(ReaderError) -> Bool {
     if atEOF { return true }
+    hashConsumed()
     if lo > 0 {
       let kept = hi - lo
       if kept > 0 { (buffer).update(from: buffer + lo, count: kept) }
@@ -34,12 +35,24 @@ extension RecordReader {
         hi += n
       } else if n == 0 {
         atEOF = true
+        try checkNotShrunk(at: bufferOffset + Int64(hi))
         break
       } else if errno != EINTR {
-        throw ReaderError("cannot read \(path): \(RecordReader.errnoText())")
+        throw ReaderError(
+          "cannot read \(path): \(RecordReader.errnoText())", interruption: true)
       }
     }
     return true
+  }
+
+  /// A regular file that ends before the size it had when it was opened was cut short
+  /// while being read (truncated, or rewritten in place): what is left is not the input
+  /// the run started on, so reading stops with an error instead of ending "complete".
+  func checkNotShrunk(at end: Int64) throws(ReaderError) {
+    guard let size = fileSize, end < size else { return }
+    throw ReaderError(
+      "\(path) shrank while being read (\(size) bytes when opened, it ends at byte \(end) now)",
+      interruption: true)
   }
 
   /// Consumes everything up to and including the first LF at or after `index`, reading

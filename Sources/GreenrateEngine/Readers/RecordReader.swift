@@ -45,6 +45,12 @@ public final class RecordReader {
   var bufferOffset: Int64 = 0
   /// The line on which the byte at `lo` lies.
   var line = 1
+  /// The hash of the input's bytes before `hashedTo` (see `InputHash`): every byte
+  /// consumed is hashed before the buffer drops it.
+  var hash = InputHash()
+  var hashedTo: Int64 = 0
+  /// After a resume: the hash of the bytes before the resume point, as they are now.
+  public private(set) var resumePrefixDigest: String?
 
   var csv = CSVPlan()
   var bounds: CSVFieldBounds
@@ -143,6 +149,8 @@ public final class RecordReader {
     case .jsonl: try readJSONL(into: &chunk, limit: limit)
     }
     chunk.records = storage.take()
+    hashConsumed()
+    chunk.inputDigest = hash.digest
     chunk.endOffset = bufferOffset + Int64(lo)
     chunk.endLine = line
     if chunk.records.count == 0 && chunk.rejects.isEmpty { return nil }
@@ -170,6 +178,39 @@ public final class RecordReader {
     atEOF = false
     bufferOffset = resume.offset
     line = resume.line
+    hash = try hashPrefix(resume.offset)
+    hashedTo = resume.offset
+    resumePrefixDigest = hash.digest
+  }
+
+  /// Hashes the bytes consumed since the last call, before the buffer may drop them.
+  func hashConsumed() {
+    let upTo = bufferOffset + Int64(lo)
+    guard upTo > hashedTo else { return }
+    hash.update(buffer + Int(hashedTo - bufferOffset), count: Int(upTo - hashedTo))
+    hashedTo = upTo
+  }
+
+  /// The hash of the file's first `length` bytes as they are now (read with `pread`,
+  /// so the reading position is left alone).
+  private func hashPrefix(_ length: Int64) throws(ReaderError) -> InputHash {
+    var prefix = InputHash()
+    let block = UnsafeMutablePointer<UInt8>.allocate(capacity: RecordReader.blockSize)
+    defer { block.deallocate() }
+    var offset: Int64 = 0
+    while offset < length {
+      let n = pread(fd, block, Int(min(Int64(RecordReader.blockSize), length - offset)), off_t(offset))
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else {
+        throw ReaderError(
+          n == 0
+            ? "\(path) is shorter than the run's resume point (byte \(length))"
+            : "cannot read \(path): \(RecordReader.errnoText())")
+      }
+      prefix.update(block, count: n)
+      offset += Int64(n)
+    }
+    return prefix
   }
 
   static func errnoText() -> String {

@@ -24,6 +24,9 @@ public final class Database {
   public init(path: String, readOnly: Bool = false, busyTimeout milliseconds: Int = 30_000)
     throws(SQLiteError)
   {
+    if let problem = Database.pathProblem(path) {
+      throw SQLiteError(code: SQLITE_CANTOPEN, message: problem)
+    }
     var db: OpaquePointer?
     let flags =
       (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
