@@ -45,6 +45,7 @@ extension BatchRunner {
         jobs: jobs, chunkSize: chunkSize, commitRows: options.commitRows))
     let group = DispatchGroup()
     let sink = OrderedSink(writer: writer, inFlight: inFlight, group: group, signals: signals)
+    if let signals { reader.stopCheck = { signals.received != nil } }
     var sequence = 0
     var readError: ReaderError?
     while !sink.isStopped {

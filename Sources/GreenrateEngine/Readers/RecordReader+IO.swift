@@ -30,6 +30,7 @@ extension RecordReader {
     // Reading until full means a record that spans blocks is rescanned only after the
     // buffer doubled, which keeps huge fields linear.
     while hi < capacity {
+      if fileSize == nil, let stopCheck { try waitReadable(stopCheck) }
       let n = read(fd, buffer + hi, capacity - hi)
       if n > 0 {
         hi += n
@@ -43,6 +44,17 @@ extension RecordReader {
       }
     }
     return true
+  }
+
+  /// Waits until the pipe has data or is closed, asking `stop` every 100 ms: a batch
+  /// told to stop must not hang in `read` on a writer that sends nothing.
+  private func waitReadable(_ stop: () -> Bool) throws(ReaderError) {
+    var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    while true {
+      if stop() { throw ReaderError("stopped while waiting for \(path)", interruption: true) }
+      let n = poll(&entry, 1, 100)
+      if n > 0 || (n < 0 && errno != EINTR) { return }
+    }
   }
 
   /// A regular file that ends before the size it had when it was opened was cut short

@@ -49,6 +49,10 @@ public final class RecordReader {
   /// consumed is hashed before the buffer drops it.
   var hash = InputHash()
   var hashedTo: Int64 = 0
+  /// Asked while waiting on a pipe or terminal that sends nothing: true stops the
+  /// reading (a `ReaderError` marked as an interruption). A read of a regular file
+  /// never waits long, so it is not asked there.
+  public var stopCheck: (@Sendable () -> Bool)?
   /// After a resume: the hash of the bytes before the resume point, as they are now.
   public private(set) var resumePrefixDigest: String?
 

@@ -16,4 +16,23 @@ extension Database {
     }
     return nil
   }
+
+  /// `file:/abs/path?immutable=1`, the path percent-encoded as a URI needs.
+  static func immutableURI(_ path: String) -> String {
+    var absolute = path
+    if !path.hasPrefix("/"), let cwd = System.currentDirectory() { absolute = cwd + "/" + path }
+    var out = "file:"
+    for byte in absolute.utf8 {
+      let plain =
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+        || "/-._~".utf8.contains(byte)
+      if plain {
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      } else {
+        let hex = String(byte, radix: 16, uppercase: true)
+        out += "%" + (hex.count == 1 ? "0" + hex : hex)
+      }
+    }
+    return out + "?immutable=1"
+  }
 }

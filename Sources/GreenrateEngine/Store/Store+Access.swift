@@ -1,5 +1,11 @@
 import CSQLite
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension Store {
   /// How a command uses a database file.
   public enum Access: Sendable {
@@ -11,6 +17,24 @@ extension Store {
     /// `runs`, `explain`: opened read-only, so reading writes nothing (no schema, no
     /// journal-mode switch) and works in a read-only folder.
     case readOnly
+  }
+
+  /// Opens `path` read-only. A WAL database with no `-wal`/`-shm` beside it (no
+  /// connection open, everything checkpointed) cannot be read that way when the folder
+  /// is not writable: SQLite must create the `-shm` file first. Since no connection is
+  /// open and none can write there either, the file is then opened as immutable.
+  static func openReadOnly(path: String, busyTimeout: Int) throws(SQLiteError) -> Database {
+    let db = try Database(path: path, readOnly: true, busyTimeout: busyTimeout)
+    do {
+      let probe = try db.prepare("SELECT count(*) FROM sqlite_master")
+      _ = try probe.step()
+      return db
+    } catch {
+      guard error.primaryCode == SQLITE_READONLY || error.primaryCode == SQLITE_CANTOPEN,
+        (System.fileSize(path + "-wal") ?? 0) == 0, access(path + "-shm", F_OK) != 0
+      else { throw error }
+      return try Database(path: path, readOnly: true, immutable: true, busyTimeout: busyTimeout)
+    }
   }
 
   /// The tables and columns that make a file greenrate's (the database contract's,

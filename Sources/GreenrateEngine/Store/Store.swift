@@ -24,8 +24,11 @@ public final class Store {
     path: String, access: Access = .create, busyTimeoutMilliseconds: Int = 30_000,
     cacheMegabytes: Int = 8
   ) throws(SQLiteError) {
-    db = try Database(
-      path: path, readOnly: access == .readOnly, busyTimeout: busyTimeoutMilliseconds)
+    if access == .readOnly {
+      db = try Store.openReadOnly(path: path, busyTimeout: busyTimeoutMilliseconds)
+    } else {
+      db = try Database(path: path, busyTimeout: busyTimeoutMilliseconds)
+    }
     try checkIdentity(access)
     if access == .readOnly {
       try db.execute("PRAGMA cache_size = -\(cacheMegabytes * 1024)")
