@@ -83,7 +83,7 @@ struct BatchSignalTests {
 
   @Test func aSignalledRunFromAPipeIsFailedNotPromisedAResume() throws {
     let w = try RescoreWorkspace()
-    let feeder = Feeder(path: w.path("feed.csv"), text: BatchSignalTests.miniText(count: 40_000))
+    let feeder = Feeder(path: w.path("feed.csv"), text: BatchSignalTests.miniText(count: 100_000))
     let child = try CLIProcess.Child(arguments(w, feeder.path))
     try #require(feeder.waitWritten())
     try #require(Hardening.wait { Hardening.hasCommitted(w) })
@@ -98,7 +98,7 @@ struct BatchSignalTests {
 
   @Test func aKilledRunFromAPipeIsNotResumableAndCanBeAbandoned() throws {
     let w = try RescoreWorkspace()
-    let feeder = Feeder(path: w.path("feed.csv"), text: BatchSignalTests.miniText(count: 40_000))
+    let feeder = Feeder(path: w.path("feed.csv"), text: BatchSignalTests.miniText(count: 100_000))
     let child = try CLIProcess.Child(arguments(w, feeder.path))
     try #require(feeder.waitWritten())
     try #require(Hardening.wait { Hardening.hasCommitted(w) })
