@@ -11,12 +11,25 @@ struct BatchCommand: ParsableCommand {
       Records stream through the rules in parallel (--jobs) and are committed in chunks; \
       a run killed at any moment can be finished with --resume. With no arguments, rates \
       the shipped SampleData/merchants.csv with Rules/sme-green.rules into \
-      ./greenrate.sqlite.
+      ./greenrate.sqlite (a binary away from its checkout writes its embedded copies of \
+      both into the current folder first).
+
+      SIGINT or SIGTERM stops a run at the next chunk boundary: what is done is \
+      committed, one line says how to --resume it, and the exit code is 130 or 143. A \
+      run is carried on by one process at a time; --resume checks that the input still \
+      holds the same bytes up to where the run stopped, and keeps the run's own settings. \
+      A run that read a pipe cannot be resumed: --abandon RUN_ID marks it failed.
+
+      Exit codes: 0 the run completed; 1 it failed (--max-rejects exceeded, every \
+      record rejected, unreadable input) or stopped unfinished (resumable); 130/143 \
+      stopped by SIGINT/SIGTERM; 64 bad usage.
 
       Examples:
         greenrate batch
         greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite --jobs 2
         greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite --resume
+        greenrate batch Rules/sme-green.rules merchants.csv --max-rejects 5%
+        greenrate batch --abandon 7 --db ratings.sqlite --reason "the feed is gone"
       """
   )
 
@@ -103,10 +116,12 @@ struct BatchCommand: ParsableCommand {
       try abandonRun(abandon)
       return
     }
-    let rulesPath = rules ?? ShippedFiles.rules
+    let shipped = rules == nil ? try ShippedFiles.defaults() : nil
+    let rulesPath = rules ?? shipped?.rules ?? ShippedFiles.rulesName
     let program = try RuleFile.load(rulesPath)
     var options = BatchOptions(
-      rulesPath: ShippedFiles.absolute(rulesPath), inputPath: inputPath,
+      rulesPath: ShippedFiles.absolute(rulesPath),
+      inputPath: inputPath(shipped: shipped?.merchants),
       format: format,
       databasePath: db ?? ShippedFiles.databaseName, jobs: jobs,
       asOf: asOf.asOf.flatMap(Day.parse), resume: resume)
@@ -151,8 +166,8 @@ struct BatchCommand: ParsableCommand {
 
   /// The input as the run records it: absolute, so that `--resume` from another folder
   /// or with another spelling of the same path finds the same input.
-  private var inputPath: String {
-    let path = input ?? ShippedFiles.merchants
+  private func inputPath(shipped: String?) -> String {
+    let path = input ?? shipped ?? ShippedFiles.merchantsName
     return path == "-" ? path : ShippedFiles.absolute(path)
   }
 
