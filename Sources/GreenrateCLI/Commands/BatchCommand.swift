@@ -86,7 +86,9 @@ struct BatchCommand: ParsableCommand {
 
   func validate() throws {
     if let abandon {
-      if abandon < 1 { throw ValidationError("--abandon must be a run id (1 or more), not \(abandon)") }
+      if abandon < 1 {
+        throw ValidationError("--abandon must be a run id (1 or more), not \(abandon)")
+      }
       if rules != nil || maxRejects != nil || resume != nil || format != nil || asOf.asOf != nil {
         throw ValidationError("--abandon RUN_ID takes only --db and --reason")
       }

@@ -44,7 +44,9 @@ struct ExplainCommand: ParsableCommand {
 
   func validate() throws {
     if merchantID.isEmpty { throw ValidationError("MERCHANT_ID cannot be empty") }
-    if let runID, runID < 1 { throw ValidationError("--run must be a run id (1 or more), not \(runID)") }
+    if let runID, runID < 1 {
+      throw ValidationError("--run must be a run id (1 or more), not \(runID)")
+    }
   }
 
   func run() throws {

@@ -40,7 +40,8 @@ enum ShippedFiles {
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(bytes).write(to: url, options: .withoutOverwriting)
     } catch {
-      Console.error("error: cannot write the embedded default \(path): \(error.localizedDescription)")
+      Console.error(
+        "error: cannot write the embedded default \(path): \(error.localizedDescription)")
       throw ExitCode(1)
     }
     Console.note("note: wrote the embedded default \(path)")

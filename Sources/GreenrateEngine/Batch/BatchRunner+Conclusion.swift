@@ -22,15 +22,19 @@ extension BatchRunner {
       switch end {
       case .finished:
         try writer.flush()
-        if case .failed(let message) = writer.stop { return Outcome(status: .failed, failure: message) }
+        if case .failed(let message) = writer.stop {
+          return Outcome(status: .failed, failure: message)
+        }
         let failure = try verdict(store: store, writer: writer, plan: plan)
         let (status, stored) = try writer.finish(
           status: failure == nil ? .completed : .failed, failure: failure)
         return Outcome(
           status: status, failure: stored,
           notes: writer.checkpointProblem.map {
-            ["the run is complete; moving it from the WAL into the database file was left "
-              + "for later (\($0))"]
+            [
+              "the run is complete; moving it from the WAL into the database file was left "
+                + "for later (\($0))"
+            ]
           } ?? [])
       case .stopped(.failed(let message)):
         return Outcome(status: .failed, failure: message)
@@ -148,12 +152,15 @@ extension BatchRunner {
 
   /// A path as a shell word: quoted only when it needs to be.
   static func quoted(_ word: String) -> String {
-    let plain = !word.isEmpty
+    let plain =
+      !word.isEmpty
       && word.utf8.allSatisfy { c in
         (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
           || "/._-+,:=@".utf8.contains(c)
       }
     if plain { return word }
-    return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    return "'"
+      + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''")
+      + "'"
   }
 }

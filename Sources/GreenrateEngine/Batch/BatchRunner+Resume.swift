@@ -100,7 +100,8 @@ extension BatchRunner {
     let had: RejectLimit? =
       run.maxRejects.map(RejectLimit.count) ?? state.maxRejectsPercent.map(RejectLimit.percent)
     let given: RejectLimit? =
-      options.maxRejects.map(RejectLimit.count) ?? options.maxRejectsPercent.map(RejectLimit.percent)
+      options.maxRejects.map(RejectLimit.count)
+      ?? options.maxRejectsPercent.map(RejectLimit.percent)
     if let given, given != had {
       throw BatchError(
         "cannot resume run \(run.id): it runs with "

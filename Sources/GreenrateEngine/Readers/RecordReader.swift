@@ -203,7 +203,8 @@ public final class RecordReader {
     defer { block.deallocate() }
     var offset: Int64 = 0
     while offset < length {
-      let n = pread(fd, block, Int(min(Int64(RecordReader.blockSize), length - offset)), off_t(offset))
+      let n = pread(
+        fd, block, Int(min(Int64(RecordReader.blockSize), length - offset)), off_t(offset))
       if n < 0 && errno == EINTR { continue }
       guard n > 0 else {
         throw ReaderError(

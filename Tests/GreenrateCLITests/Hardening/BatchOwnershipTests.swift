@@ -12,7 +12,10 @@ struct BatchOwnershipTests {
   static var rejects: Int { (0..<count).filter { $0 % 7 == 6 }.count }
 
   func arguments(_ w: RescoreWorkspace, _ input: String) -> [String] {
-    ["batch", Hardening.miniRules, input, "--db", w.database, "--jobs", "1", "--as-of", "2026-11-01"]
+    [
+      "batch", Hardening.miniRules, input, "--db", w.database, "--jobs", "1", "--as-of",
+      "2026-11-01",
+    ]
   }
 
   @Test func twoResumesAtOnceOneIsRefusedAndNothingIsStoredTwice() throws {

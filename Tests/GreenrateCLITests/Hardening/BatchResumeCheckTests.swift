@@ -11,7 +11,10 @@ import Testing
 @Suite(.serialized)
 struct BatchResumeCheckTests {
   func arguments(_ w: RescoreWorkspace, _ input: String) -> [String] {
-    ["batch", Hardening.miniRules, input, "--db", w.database, "--jobs", "1", "--as-of", "2026-11-01"]
+    [
+      "batch", Hardening.miniRules, input, "--db", w.database, "--jobs", "1", "--as-of",
+      "2026-11-01",
+    ]
   }
 
   /// Starts a batch, kills it (SIGKILL) after its first commit.
@@ -53,7 +56,8 @@ struct BatchResumeCheckTests {
     try killedRun(w, input, extra: ["--max-rejects", "100000"])
     let other = try CLIProcess.run(arguments(w, input) + ["--resume", "--max-rejects", "5"])
     #expect(other.status == 1, "\(other)")
-    #expect(other.stderr.contains("it runs with --max-rejects 100000, not --max-rejects 5"), "\(other)")
+    #expect(
+      other.stderr.contains("it runs with --max-rejects 100000, not --max-rejects 5"), "\(other)")
     #expect(Hardening.runValue(w, "status") == "running", "the run must not be failed by it")
     let share = try CLIProcess.run(arguments(w, input) + ["--resume", "--max-rejects", "5%"])
     #expect(share.status == 1 && share.stderr.contains("not --max-rejects 5%"), "\(share)")
@@ -101,6 +105,7 @@ struct BatchResumeCheckTests {
     let resumed = try CLIProcess.run(arguments(w, input) + ["--resume"])
     #expect(resumed.status == 0, "\(resumed)")
     #expect(Hardening.runValue(w, "records_read") == "150000")
-    #expect(try w.count("SELECT count(*) FROM rejects") == (0..<150_000).filter { $0 % 7 == 6 }.count)
+    #expect(
+      try w.count("SELECT count(*) FROM rejects") == (0..<150_000).filter { $0 % 7 == 6 }.count)
   }
 }

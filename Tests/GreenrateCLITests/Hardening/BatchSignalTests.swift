@@ -10,7 +10,10 @@ import Testing
 @Suite(.serialized)
 struct BatchSignalTests {
   func arguments(_ w: RescoreWorkspace, _ input: String) -> [String] {
-    ["batch", Hardening.miniRules, input, "--db", w.database, "--jobs", "1", "--as-of", "2026-11-01"]
+    [
+      "batch", Hardening.miniRules, input, "--db", w.database, "--jobs", "1", "--as-of",
+      "2026-11-01",
+    ]
   }
 
   @Test(arguments: [(SIGTERM, 143, "SIGTERM"), (SIGINT, 130, "SIGINT")])
@@ -42,7 +45,8 @@ struct BatchSignalTests {
       let resumed = try CLIProcess.run(arguments(w, input) + ["--resume"])
       #expect(resumed.status == 0, "\(resumed)")
       #expect(Hardening.runValue(w, "records_read") == "60000")
-      #expect(try w.count("SELECT count(*) FROM rejects") == (0..<60_000).filter { $0 % 7 == 6 }.count)
+      #expect(
+        try w.count("SELECT count(*) FROM rejects") == (0..<60_000).filter { $0 % 7 == 6 }.count)
     }
   }
 

@@ -45,7 +45,9 @@ import Testing
     (["batch", "--jobs", "1000000"], "--jobs must be between 1 and 256, not 1000000"),
     (["batch", "--jobs", "0"], "--jobs must be between 1 and 256, not 0"),
     (["batch", "--max-rejects", "-1"], "--max-rejects: give a number of records"),
-    (["batch", "--max-rejects", "101%"], "--max-rejects: a percentage must be between 0% and 100%"),
+    (
+      ["batch", "--max-rejects", "101%"], "--max-rejects: a percentage must be between 0% and 100%"
+    ),
     (["batch", "--max-rejects", "x%"], "--max-rejects: a percentage must be between"),
     (["batch", "--resume", "--resume-run", "0"], "--resume takes a run id (1 or more), not 0"),
     (["batch", "--abandon", "-2"], "--abandon must be a run id (1 or more), not -2"),

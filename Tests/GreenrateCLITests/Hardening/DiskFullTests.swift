@@ -45,8 +45,9 @@ enum TmpfsMount {
     }
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("greenrate-mount-\(UUID().uuidString)").path
-    guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true))
-      != nil
+    guard
+      (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true))
+        != nil
     else { return false }
     defer { try? FileManager.default.removeItem(atPath: folder) }
     guard mount(folder, kilobytes: 64) else { return false }

@@ -12,11 +12,13 @@ import Testing
 
   @Test func theEmbeddedRulesAreTheShippedFileByteForByte() throws {
     // On a mismatch: run scripts/embed-defaults.
-    #expect(Array(EmbeddedRules.text.utf8) == (try EmbeddedDefaultsTests.shipped(ShippedFiles.rulesName)))
+    #expect(
+      Array(EmbeddedRules.text.utf8) == (try EmbeddedDefaultsTests.shipped(ShippedFiles.rulesName)))
   }
 
   @Test func theGeneratedSampleIsTheShippedFileByteForByte() throws {
-    #expect(EmbeddedSample.bytes() == (try EmbeddedDefaultsTests.shipped(ShippedFiles.merchantsName)))
+    #expect(
+      EmbeddedSample.bytes() == (try EmbeddedDefaultsTests.shipped(ShippedFiles.merchantsName)))
   }
 
   @Test func aCopiedBinaryRunsItsDefaultJobInAnEmptyFolder() throws {
@@ -44,8 +46,10 @@ import Testing
     #expect(stdout.hasPrefix("run 1 completed"), "\(stdout)")
     #expect(stdout.contains("read      5,009 records"), "\(stdout)")
     #expect(stderr.contains("wrote the embedded default Rules/sme-green.rules"), "\(stderr)")
-    let unpacked = try [UInt8](Data(contentsOf: work.appendingPathComponent(ShippedFiles.merchantsName)))
+    let unpacked = try [UInt8](
+      Data(contentsOf: work.appendingPathComponent(ShippedFiles.merchantsName)))
     #expect(unpacked == (try EmbeddedDefaultsTests.shipped(ShippedFiles.merchantsName)))
-    #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("greenrate.sqlite").path))
+    #expect(
+      FileManager.default.fileExists(atPath: work.appendingPathComponent("greenrate.sqlite").path))
   }
 }

@@ -17,9 +17,10 @@ enum Hardening {
 
   /// A CSV for `mini.rules`: `count` records, every `rejectEvery`-th with a revenue that
   /// is not a number (a reject). Returns the path.
-  static func miniCSV(_ workspace: RescoreWorkspace, count: Int, rejectEvery: Int = 7,
-    name: String = "mini.csv") throws -> String
-  {
+  static func miniCSV(
+    _ workspace: RescoreWorkspace, count: Int, rejectEvery: Int = 7,
+    name: String = "mini.csv"
+  ) throws -> String {
     var text = "id,kwh,revenue,certs\n"
     text.reserveCapacity(count * 30)
     for i in 0..<count {

@@ -61,7 +61,8 @@ import Testing
       "\(OutputFailureTests.greenrate) batch \(OutputFailureTests.rules) '\(input)' --db "
         + "'\(w.database)' > /dev/full")
     #expect(outcome.status == 1, "\(outcome)")
-    #expect(outcome.stderr.hasSuffix("error: cannot write to standard output: No space left on device\n"))
+    #expect(
+      outcome.stderr.hasSuffix("error: cannot write to standard output: No space left on device\n"))
     #expect(Hardening.runValue(w, "status") == "completed")
   }
 }
