@@ -33,9 +33,6 @@ enum Console {
     write(Array((text + "\n").utf8))
   }
 
-  /// Whether standard error is a terminal (progress lines go there only then).
-  static var stderrIsTerminal: Bool { isatty(2) == 1 }
-
   /// Standard output failed: one line on standard error, exit 1.
   private static func failOutput(_ errorNumber: Int32) -> Never {
     _ = System.writeAll(

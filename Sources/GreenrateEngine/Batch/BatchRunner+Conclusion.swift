@@ -1,3 +1,5 @@
+import GreenrateReaders
+
 extension BatchRunner {
   /// How a run ended, as the database now holds it.
   struct Outcome {

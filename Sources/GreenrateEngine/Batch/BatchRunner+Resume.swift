@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 extension BatchRunner {
   /// Finds the run `--resume` names, takes it for this process (its lock: a run is

@@ -1,11 +1,5 @@
 import GreenrateLanguage
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Streams merchant records from a CSV or JSON Lines file (or standard input) in
 /// decoded chunks, turning undecodable records into rejects.
 ///
@@ -86,18 +80,7 @@ public final class RecordReader {
     if isStdin {
       descriptor = 0
     } else {
-      descriptor = open(path, O_RDONLY | O_CLOEXEC)
-      guard descriptor >= 0 else {
-        throw ReaderError("cannot open \(path): \(RecordReader.errnoText())")
-      }
-      var info = stat()
-      if fstat(descriptor, &info) == 0 {
-        if info.st_mode & S_IFMT == S_IFDIR {
-          close(descriptor)
-          throw ReaderError("cannot read \(path): it is a directory")
-        }
-        if info.st_mode & S_IFMT == S_IFREG { size = Int64(info.st_size) }
-      }
+      (descriptor, size) = try ReaderSystem.openFile(path)
     }
     self.path = path
     self.format = resolved
@@ -139,7 +122,7 @@ public final class RecordReader {
   }
 
   deinit {
-    if ownsDescriptor { close(fd) }
+    if ownsDescriptor { ReaderSystem.closeFile(fd) }
     buffer.deallocate()
     bounds.deallocate()
   }
@@ -173,9 +156,9 @@ public final class RecordReader {
     guard let resume = resumeAt else { return }
     let here = bufferOffset + Int64(lo)
     guard resume.offset > here else { return }
-    guard lseek(fd, off_t(resume.offset), SEEK_SET) >= 0 else {
+    guard ReaderSystem.seek(fd, to: resume.offset) else {
       throw ReaderError(
-        "cannot resume \(path) at byte \(resume.offset): \(RecordReader.errnoText())")
+        "cannot resume \(path) at byte \(resume.offset): \(ReaderSystem.errnoText())")
     }
     lo = 0
     hi = 0
@@ -203,23 +186,17 @@ public final class RecordReader {
     defer { block.deallocate() }
     var offset: Int64 = 0
     while offset < length {
-      let n = pread(
-        fd, block, Int(min(Int64(RecordReader.blockSize), length - offset)), off_t(offset))
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else {
+      let want = Int(min(Int64(RecordReader.blockSize), length - offset))
+      let read = ReaderSystem.readBytes(fd, into: block, count: want, at: offset)
+      guard let n = read, n > 0 else {
         throw ReaderError(
-          n == 0
+          read == 0
             ? "\(path) is shorter than the run's resume point (byte \(length))"
-            : "cannot read \(path): \(RecordReader.errnoText())")
+            : "cannot read \(path): \(ReaderSystem.errnoText())")
       }
       prefix.update(block, count: n)
       offset += Int64(n)
     }
     return prefix
-  }
-
-  static func errnoText() -> String {
-    guard let text = strerror(errno) else { return "error \(errno)" }
-    return String(cString: text)
   }
 }

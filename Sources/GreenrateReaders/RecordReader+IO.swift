@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension RecordReader {
   /// Moves the unconsumed bytes to the front and reads until the buffer is full or the
   /// input ends. Grows the buffer (up to `maxRecordBytes`) when the unconsumed bytes
@@ -31,17 +25,15 @@ extension RecordReader {
     // buffer doubled, which keeps huge fields linear.
     while hi < capacity {
       if fileSize == nil, let stopCheck { try waitReadable(stopCheck) }
-      let n = read(fd, buffer + hi, capacity - hi)
-      if n > 0 {
-        hi += n
-      } else if n == 0 {
+      guard let n = ReaderSystem.readBytes(fd, into: buffer + hi, count: capacity - hi) else {
+        throw ReaderError("cannot read \(path): \(ReaderSystem.errnoText())", interruption: true)
+      }
+      if n == 0 {
         atEOF = true
         try checkNotShrunk(at: bufferOffset + Int64(hi))
         break
-      } else if errno != EINTR {
-        throw ReaderError(
-          "cannot read \(path): \(RecordReader.errnoText())", interruption: true)
       }
+      hi += n
     }
     return true
   }
@@ -49,11 +41,9 @@ extension RecordReader {
   /// Waits until the pipe has data or is closed, asking `stop` every 100 ms: a batch
   /// told to stop must not hang in `read` on a writer that sends nothing.
   private func waitReadable(_ stop: () -> Bool) throws(ReaderError) {
-    var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
     while true {
       if stop() { throw ReaderError("stopped while waiting for \(path)", interruption: true) }
-      let n = poll(&entry, 1, 100)
-      if n > 0 || (n < 0 && errno != EINTR) { return }
+      if ReaderSystem.waitReadable(fd, milliseconds: 100) { return }
     }
   }
 
@@ -72,8 +62,8 @@ extension RecordReader {
   func skipPastLineEnd(from index: Int) throws(ReaderError) {
     var i = index
     while true {
-      if i < hi, let found = memchr(buffer + i, 0x0A, hi - i) {
-        lo = UnsafeMutableRawPointer(found).assumingMemoryBound(to: UInt8.self) - buffer + 1
+      if i < hi, let found = ReaderSystem.firstNewline(buffer + i, count: hi - i) {
+        lo = i + found + 1
         return
       }
       lo = hi

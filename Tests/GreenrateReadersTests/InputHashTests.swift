@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GreenrateEngine
+@testable import GreenrateReaders
 
 @Suite struct InputHashTests {
   static func digest(_ bytes: [UInt8], pieces: [Int]) -> String {
