@@ -91,7 +91,8 @@ extension BatchRunner {
       maxRejectsPercent: state.maxRejectsPercent,
       format: run.inputFormat.flatMap(InputFormat.init(rawValue:)) ?? options.format,
       resumeAt: run.resumeOffset > 0 ? (run.resumeOffset, run.resumeLine) : nil,
-      progress: progress, inputDigest: run.resumeOffset > 0 ? state.inputDigest : nil)
+      progress: progress, inputDigest: run.resumeOffset > 0 ? state.inputDigest : nil,
+      stopReason: state.stopReason)
   }
 
   /// A resumed run keeps its own settings: one given again must be the same, since

@@ -28,6 +28,8 @@ public final class BatchRunner {
     var progress: Store.Progress
     /// The input's hash up to the resume point, as stored (nil: not recorded).
     var inputDigest: String?
+    /// Why the resumed run last stopped, when that was recorded.
+    var stopReason: String?
   }
 
   /// Runs the batch. `log` receives plain one-line messages (run started / resumed);
@@ -80,7 +82,8 @@ public final class BatchRunner {
       runID = resumed
       log(
         "resuming run \(runID) at line \(plan.progress.resumeLine) "
-          + "(\(plan.progress.read) records already done)")
+          + "(\(plan.progress.read) records already done"
+          + (plan.stopReason.map { "; it stopped: \($0)" } ?? "") + ")")
     } else {
       runID = try startRun(store: store, lock: lock, plan: plan, reader: reader)
       log(

@@ -41,9 +41,12 @@ struct BatchSignalTests {
     #expect(
       try w.count("SELECT count(*) FROM rejects")
         == Int(Hardening.runValue(w, "records_rejected") ?? "") ?? -1)
+    let runs = try CLIProcess.run(["runs", "--db", w.database, "--json"])
+    #expect(runs.stdout.contains("\"stop_reason\":\"interrupted by \(name)\""), "\(runs)")
     if signal == SIGTERM {
       let resumed = try CLIProcess.run(arguments(w, input) + ["--resume"])
       #expect(resumed.status == 0, "\(resumed)")
+      #expect(resumed.stderr.contains("it stopped: interrupted by SIGTERM"), "\(resumed)")
       #expect(Hardening.runValue(w, "records_read") == "60000")
       #expect(
         try w.count("SELECT count(*) FROM rejects") == (0..<60_000).filter { $0 % 7 == 6 }.count)
