@@ -4,10 +4,15 @@
 ///
 /// Not cryptographic: it guards against accidents (an edited or replaced file), not
 /// against someone crafting a collision. Eight bytes per step (xor, multiply by an odd
-/// constant, rotate: a bijection of the state for each word, so one changed word always
-/// changes the result), several GB/s, well below the reader's own cost.
+/// constant, rotate: a bijection of the lane's state for each word, so one changed word
+/// always changes the result), alternating between two lanes so that two multiplies are
+/// in flight at once (measured 1.7 GB/s with one lane on a loaded machine; the digest
+/// does not depend on how the bytes are split into pieces).
 public struct InputHash: Sendable, Equatable {
   private var state: UInt64 = 0x243F_6A88_85A3_08D3
+  private var other: UInt64 = 0x1319_8A2E_0370_7344
+  /// Whole words mixed so far (its parity picks the lane of the next one).
+  private var words: UInt64 = 0
   private var pending: UInt64 = 0
   private var pendingCount = 0
   /// Bytes hashed so far.
@@ -25,6 +30,29 @@ public struct InputHash: Sendable, Equatable {
       i += 1
     }
     let raw = UnsafeRawPointer(bytes)
+    if i + 8 <= length && words & 1 == 1 {
+      mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+      i += 8
+    }
+    // Two words at a time, one per lane: the two chains run side by side.
+    var a = state
+    var b = other
+    var pairs: UInt64 = 0
+    while i + 16 <= length {
+      let x =
+        (a ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+        &* 0x9E37_79B9_7F4A_7C15
+      let y =
+        (b ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+        &* 0x9E37_79B9_7F4A_7C15
+      a = (x << 31) | (x >> 33)
+      b = (y << 31) | (y >> 33)
+      pairs += 1
+      i += 16
+    }
+    state = a
+    other = b
+    words += 2 * pairs
     while i + 8 <= length {
       mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
       i += 8
@@ -40,7 +68,7 @@ public struct InputHash: Sendable, Equatable {
     var copy = self
     copy.mix(copy.pending ^ (UInt64(copy.pendingCount) << 56))
     copy.mix(UInt64(bitPattern: copy.count))
-    var x = copy.state
+    var x = copy.state ^ (copy.other &* 0xC2B2_AE3D_27D4_EB4F)
     x ^= x >> 33
     x = x &* 0xFF51_AFD7_ED55_8CCD
     x ^= x >> 33
@@ -58,9 +86,16 @@ public struct InputHash: Sendable, Equatable {
     }
   }
 
+  /// Mixes one word into the lane its position picks.
   @inline(__always)
   private mutating func mix(_ word: UInt64) {
-    let x = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
-    state = (x << 31) | (x >> 33)
+    if words & 1 == 0 {
+      let x = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+      state = (x << 31) | (x >> 33)
+    } else {
+      let x = (other ^ word) &* 0x9E37_79B9_7F4A_7C15
+      other = (x << 31) | (x >> 33)
+    }
+    words += 1
   }
 }
