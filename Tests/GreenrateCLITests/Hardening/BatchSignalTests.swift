@@ -114,7 +114,7 @@ struct BatchSignalTests {
     feeder.close()
     #expect(Hardening.runValue(w, "status") == "running")
 
-    let resume = try CLIProcess.run(arguments(w, feeder.path) + ["--resume"])
+    let resume = try Hardening.run(arguments(w, feeder.path) + ["--resume"])
     #expect(resume.status == 1, "\(resume)")
     #expect(resume.stderr.contains("cannot be read again"), "\(resume)")
     #expect(resume.stderr.contains("--abandon 1"), "\(resume)")

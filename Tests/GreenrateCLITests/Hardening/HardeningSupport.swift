@@ -55,6 +55,21 @@ enum Hardening {
     Int(runValue(workspace, "records_read") ?? "0") ?? 0 > 0
   }
 
+  /// Runs `greenrate ARGUMENTS` to the end, but kills it (and fails the test) if it
+  /// takes longer than `seconds`: a regression here would otherwise hang the suite
+  /// (e.g. a `--resume` that opens a FIFO nobody writes to).
+  static func run(_ arguments: [String], timeout seconds: Double = 60) throws
+    -> CLIProcess.Outcome
+  {
+    let child = try CLIProcess.Child(arguments)
+    let finished = wait(seconds: seconds) { !child.process.isRunning }
+    if !finished {
+      signal(child, SIGKILL)
+      Issue.record("greenrate \(arguments) did not end within \(seconds) s")
+    }
+    return try child.wait()
+  }
+
   static func signal(_ child: CLIProcess.Child, _ number: Int32) {
     kill(child.process.processIdentifier, number)
   }
