@@ -12,6 +12,9 @@ public struct ReadChunk: Sendable {
   public var endOffset: Int64
   /// The line on which the next record would start.
   public var endLine: Int
+  /// The `InputHash` digest of the input's bytes before `endOffset` (stored with the
+  /// resume point, checked by `--resume`).
+  public var inputDigest: String?
 
   public init(
     records: RecordBuffer, rejects: [Reject] = [], extras: [ExtraField] = [],

@@ -42,6 +42,26 @@ enum ReaderSystem {
     }
   }
 
+  /// `pread(2)` at `offset`, retried when interrupted: the bytes read (0 at the end),
+  /// or nil on an error (`errno` set). Leaves the file position alone.
+  static func readBytes(
+    _ descriptor: Int32, into p: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int64
+  ) -> Int? {
+    while true {
+      let n = pread(descriptor, p, count, off_t(offset))
+      if n >= 0 { return n }
+      if errno != EINTR { return nil }
+    }
+  }
+
+  /// Waits up to `milliseconds` for `descriptor` to have data (or be closed, or fail):
+  /// true when reading it will not block.
+  static func waitReadable(_ descriptor: Int32, milliseconds: Int32) -> Bool {
+    var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    let n = poll(&entry, 1, milliseconds)
+    return n > 0 || (n < 0 && errno != EINTR)
+  }
+
   /// The last system error, as words.
   static func errnoText() -> String {
     guard let text = strerror(errno) else { return "error \(errno)" }

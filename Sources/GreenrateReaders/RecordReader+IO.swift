@@ -4,6 +4,7 @@ extension RecordReader {
   /// fill it already. Returns false only when the buffer is full and cannot grow.
   func fill() throws(ReaderError) -> Bool {
     if atEOF { return true }
+    hashConsumed()
     if lo > 0 {
       let kept = hi - lo
       if kept > 0 { (buffer).update(from: buffer + lo, count: kept) }
@@ -23,16 +24,37 @@ extension RecordReader {
     // Reading until full means a record that spans blocks is rescanned only after the
     // buffer doubled, which keeps huge fields linear.
     while hi < capacity {
+      if fileSize == nil, let stopCheck { try waitReadable(stopCheck) }
       guard let n = ReaderSystem.readBytes(fd, into: buffer + hi, count: capacity - hi) else {
-        throw ReaderError("cannot read \(path): \(ReaderSystem.errnoText())")
+        throw ReaderError("cannot read \(path): \(ReaderSystem.errnoText())", interruption: true)
       }
       if n == 0 {
         atEOF = true
+        try checkNotShrunk(at: bufferOffset + Int64(hi))
         break
       }
       hi += n
     }
     return true
+  }
+
+  /// Waits until the pipe has data or is closed, asking `stop` every 100 ms: a batch
+  /// told to stop must not hang in `read` on a writer that sends nothing.
+  private func waitReadable(_ stop: () -> Bool) throws(ReaderError) {
+    while true {
+      if stop() { throw ReaderError("stopped while waiting for \(path)", interruption: true) }
+      if ReaderSystem.waitReadable(fd, milliseconds: 100) { return }
+    }
+  }
+
+  /// A regular file that ends before the size it had when it was opened was cut short
+  /// while being read (truncated, or rewritten in place): what is left is not the input
+  /// the run started on, so reading stops with an error instead of ending "complete".
+  func checkNotShrunk(at end: Int64) throws(ReaderError) {
+    guard let size = fileSize, end < size else { return }
+    throw ReaderError(
+      "\(path) shrank while being read (\(size) bytes when opened, it ends at byte \(end) now)",
+      interruption: true)
   }
 
   /// Consumes everything up to and including the first LF at or after `index`, reading

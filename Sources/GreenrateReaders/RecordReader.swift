@@ -39,6 +39,16 @@ public final class RecordReader {
   var bufferOffset: Int64 = 0
   /// The line on which the byte at `lo` lies.
   var line = 1
+  /// The hash of the input's bytes before `hashedTo` (see `InputHash`): every byte
+  /// consumed is hashed before the buffer drops it.
+  var hash = InputHash()
+  var hashedTo: Int64 = 0
+  /// Asked while waiting on a pipe or terminal that sends nothing: true stops the
+  /// reading (a `ReaderError` marked as an interruption). A read of a regular file
+  /// never waits long, so it is not asked there.
+  public var stopCheck: (@Sendable () -> Bool)?
+  /// After a resume: the hash of the bytes before the resume point, as they are now.
+  public private(set) var resumePrefixDigest: String?
 
   var csv = CSVPlan()
   var bounds: CSVFieldBounds
@@ -125,6 +135,8 @@ public final class RecordReader {
     case .jsonl: try readJSONL(into: &chunk, limit: limit)
     }
     chunk.records = storage.take()
+    hashConsumed()
+    chunk.inputDigest = hash.digest
     chunk.endOffset = bufferOffset + Int64(lo)
     chunk.endLine = line
     if chunk.records.count == 0 && chunk.rejects.isEmpty { return nil }
@@ -157,5 +169,38 @@ public final class RecordReader {
     atEOF = false
     bufferOffset = resume.offset
     line = resume.line
+    hash = try hashPrefix(resume.offset)
+    hashedTo = resume.offset
+    resumePrefixDigest = hash.digest
+  }
+
+  /// Hashes the bytes consumed since the last call, before the buffer may drop them.
+  func hashConsumed() {
+    let upTo = bufferOffset + Int64(lo)
+    guard upTo > hashedTo else { return }
+    hash.update(buffer + Int(hashedTo - bufferOffset), count: Int(upTo - hashedTo))
+    hashedTo = upTo
+  }
+
+  /// The hash of the file's first `length` bytes as they are now (read with `pread`,
+  /// so the reading position is left alone).
+  private func hashPrefix(_ length: Int64) throws(ReaderError) -> InputHash {
+    var prefix = InputHash()
+    let block = UnsafeMutablePointer<UInt8>.allocate(capacity: RecordReader.blockSize)
+    defer { block.deallocate() }
+    var offset: Int64 = 0
+    while offset < length {
+      let want = Int(min(Int64(RecordReader.blockSize), length - offset))
+      let read = ReaderSystem.readBytes(fd, into: block, count: want, at: offset)
+      guard let n = read, n > 0 else {
+        throw ReaderError(
+          read == 0
+            ? "\(path) is shorter than the run's resume point (byte \(length))"
+            : "cannot read \(path): \(ReaderSystem.errnoText())")
+      }
+      prefix.update(block, count: n)
+      offset += Int64(n)
+    }
+    return prefix
   }
 }

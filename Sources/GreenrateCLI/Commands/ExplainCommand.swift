@@ -34,7 +34,7 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOption
 
   @Option(
-    name: .customLong("run"),
+    name: .customLong("run"), parsing: .unconditional,
     help: ArgumentHelp(
       "Explain the rating of this run (default: the current one).", valueName: "RUN_ID"))
   var runID: Int64?
@@ -44,11 +44,13 @@ struct ExplainCommand: ParsableCommand {
 
   func validate() throws {
     if merchantID.isEmpty { throw ValidationError("MERCHANT_ID cannot be empty") }
-    if let runID, runID < 1 { throw ValidationError("--run must be a run id (1 or more)") }
+    if let runID, runID < 1 {
+      throw ValidationError("--run must be a run id (1 or more), not \(runID)")
+    }
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.open(.readOnly)
     let found: StoredRating?
     do {
       found = try store.rating(merchantID: merchantID, runID: runID)

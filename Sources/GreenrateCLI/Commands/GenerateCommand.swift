@@ -30,10 +30,12 @@ public struct GenerateCommand: ParsableCommand {
       """
   )
 
-  @Option(help: "Number of merchants to write.")
+  // `.unconditional`: a negative value (`--count -1`) is read as the option's value and
+  // refused by `validate()` with a clear message, not taken for an unknown flag.
+  @Option(parsing: .unconditional, help: "Number of merchants to write.")
   var count: Int = 1000
 
-  @Option(help: "Seed of the random stream (an unsigned 64-bit integer).")
+  @Option(parsing: .unconditional, help: "Seed of the random stream (an unsigned 64-bit integer).")
   var seed: UInt64 = 1
 
   @Option(help: "csv or jsonl (default: jsonl when --output ends in .jsonl or .ndjson, else csv).")

@@ -20,8 +20,22 @@ public struct GreenrateCommand: ParsableCommand {
   public init() {}
 
   /// Runs the command line (without the program name) and exits.
+  ///
+  /// Help, usage errors and `ExitCode`s are printed as the argument parser would, but
+  /// through `Console`, so that a full or closed standard output (`--help > /dev/full`)
+  /// is reported and exits 1 instead of being ignored.
   public static func run(arguments: [String]) -> Never {
-    main(normalized(arguments))
+    do {
+      var command = try parseAsRoot(normalized(arguments))
+      try command.run()
+    } catch {
+      let text = fullMessage(for: error)
+      let code = exitCode(for: error)
+      if !text.isEmpty {
+        if code == .success { Console.line(text) } else { Console.error(text) }
+      }
+      exit(withError: code == .success ? nil : ExitCode(code.rawValue))
+    }
     exit(withError: nil)
   }
 

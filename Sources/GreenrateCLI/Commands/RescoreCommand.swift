@@ -61,7 +61,7 @@ struct RescoreCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.open(.existing)
     let stored: StoredRecord
     do {
       guard let found = try store.latestRecord(merchantID: merchantID) else {

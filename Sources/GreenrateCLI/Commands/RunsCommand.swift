@@ -22,27 +22,33 @@ struct RunsCommand: ParsableCommand {
 
   @OptionGroup var database: DatabaseOption
 
-  @Option(help: "Show only the newest N runs.")
+  @Option(parsing: .unconditional, help: "Show only the newest N runs.")
   var limit: Int?
 
   @Flag(help: "Print one JSON object per run instead of a table.")
   var json = false
 
   func validate() throws {
-    if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more, not \(limit)") }
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.open(.readOnly)
     var runs: [RunInfo]
+    var stopReasons: [Int64: String] = [:]
     do {
       runs = try store.runs().reversed()
+      if let limit, runs.count > limit { runs.removeLast(runs.count - limit) }
+      for run in runs where run.kind == .batch {
+        stopReasons[run.id] = try store.batchState(runID: run.id).stopReason
+      }
     } catch {
       throw database.fail(error)
     }
-    if let limit, runs.count > limit { runs.removeLast(runs.count - limit) }
     if json {
-      Console.write(Array(runs.map { RunsCommand.json($0) + "\n" }.joined().utf8))
+      Console.write(
+        Array(
+          runs.map { RunsCommand.json($0, stopReason: stopReasons[$0.id]) + "\n" }.joined().utf8))
     } else if runs.isEmpty {
       Console.line("no runs in \(database.path)")
     } else {
@@ -97,8 +103,10 @@ struct RunsCommand: ParsableCommand {
     return day * 86_400 + h * 3600 + m * 60 + s
   }
 
-  /// One run as a JSON object, with the `runs` table's column names.
-  static func json(_ run: RunInfo) -> String {
+  /// One run as a JSON object, with the `runs` table's column names, plus
+  /// `stop_reason`: why a batch last stopped before its input ended (a signal, a read
+  /// or database error, `--abandon`), null when it never did.
+  static func json(_ run: RunInfo, stopReason: String? = nil) -> String {
     var w = JSONWriter(capacity: 512)
     func text(_ name: StaticString, _ value: String?) {
       w.raw(name)
@@ -125,6 +133,7 @@ struct RunsCommand: ParsableCommand {
     w.number(Double(run.recordsEligible))
     text(",\"rules_path\":", run.rulesPath)
     text(",\"failure\":", run.failure)
+    text(",\"stop_reason\":", stopReason)
     w.byte(UInt8(ascii: "}"))
     return w.text
   }

@@ -11,9 +11,15 @@ struct DatabaseOption: ParsableArguments {
       "The SQLite database a batch wrote.", valueName: "DB"))
   var path: String = ShippedFiles.databaseName
 
+  func validate() throws {
+    if let problem = Database.pathProblem(path) { throw ValidationError("--db: \(problem)") }
+  }
+
   /// Opens the store, or prints one error line and exits 1. Never creates a database:
-  /// a mistyped path must not look like an empty one.
-  func open() throws -> Store {
+  /// a mistyped path must not look like an empty one. `access` is `.readOnly` for the
+  /// commands that only read, so that they write nothing and refuse a file that is not
+  /// greenrate's before touching it.
+  func open(_ access: Store.Access) throws -> Store {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue
     else {
@@ -21,7 +27,7 @@ struct DatabaseOption: ParsableArguments {
         "no database at `\(path)` (`greenrate batch ... --db \(path)` makes one)")
     }
     do {
-      return try Store(path: path)
+      return try Store(path: path, access: access)
     } catch {
       throw fail(error)
     }
@@ -29,6 +35,7 @@ struct DatabaseOption: ParsableArguments {
 
   /// Prints a database error as one line and returns the exit to throw.
   func fail(_ error: SQLiteError) -> ExitCode {
-    ExitCode.failure("\(path): \(error.message)")
+    let message = error.message.hasPrefix(path) ? error.message : "\(path): \(error.message)"
+    return ExitCode.failure(message)
   }
 }

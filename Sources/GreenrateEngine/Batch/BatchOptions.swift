@@ -13,8 +13,11 @@ public struct BatchOptions: Sendable {
   public var jobs: Int
   /// The as-of day number (`--as-of`); nil = today in UTC, or a resumed run's own date.
   public var asOf: Int?
-  /// `--max-rejects`: the run fails when more records than this are rejected.
+  /// `--max-rejects N`: the run fails when more records than this are rejected.
   public var maxRejects: Int?
+  /// `--max-rejects P%`: the run fails when more than this percentage of the records
+  /// it read were rejected (checked when the input ends, over the whole run).
+  public var maxRejectsPercent: Double?
   /// `--resume [RUN_ID]`.
   public var resume: ResumeRequest?
   /// Records per work item (read, scored and written as one chunk).
@@ -27,6 +30,9 @@ public struct BatchOptions: Sendable {
   /// Stops after this many chunks are written, leaving the run unfinished as a crash
   /// right after that commit would (for resume tests).
   public var stopAfterChunks: Int?
+  /// Whether SIGINT and SIGTERM stop the run at the next chunk boundary (committed,
+  /// resumable) instead of killing the process: the CLI sets it.
+  public var catchSignals = false
 
   public init(
     rulesPath: String, inputPath: String, format: InputFormat? = nil, databasePath: String,

@@ -8,6 +8,8 @@ extension BatchRunner {
     case stopped(ChunkWriter.Stop)
     case readError(ReaderError)
     case databaseError(SQLiteError)
+    /// SIGINT or SIGTERM: stopped at a chunk boundary.
+    case signal(Int32)
   }
 
   /// Reads on this thread, scores on a concurrent Dispatch queue, writes on a serial
@@ -26,7 +28,13 @@ extension BatchRunner {
   /// whole chunk (thousands of records) and never blocks; the writer reorders finished
   /// chunks by sequence number and commits them in input order, so the stored result is
   /// the same for every `--jobs`.
-  func pipeline(reader: RecordReader, scorer: ChunkScorer, writer: ChunkWriter) -> PipelineEnd {
+  ///
+  /// A signal caught by `signals` stops reading, and the writer takes no chunk after
+  /// it sees the signal: the run ends at a chunk boundary (the chunks read but not yet
+  /// written are read again by `--resume`).
+  func pipeline(
+    reader: RecordReader, scorer: ChunkScorer, writer: ChunkWriter, signals: StopSignals?
+  ) -> PipelineEnd {
     let jobs = max(1, options.jobs)
     let chunkSize = max(1, options.chunkSize)
     let scoring = DispatchQueue(
@@ -37,11 +45,16 @@ extension BatchRunner {
       value: BatchRunner.chunksInFlight(
         jobs: jobs, chunkSize: chunkSize, commitRows: options.commitRows))
     let group = DispatchGroup()
-    let sink = OrderedSink(writer: writer, inFlight: inFlight, group: group)
+    let sink = OrderedSink(writer: writer, inFlight: inFlight, group: group, signals: signals)
+    if let signals { reader.stopCheck = { signals.received != nil } }
     var sequence = 0
     var readError: ReaderError?
     while !sink.isStopped {
       inFlight.wait()
+      if signals?.received != nil {
+        inFlight.signal()
+        break
+      }
       let chunk: ReadChunk?
       do {
         chunk = try reader.nextChunk(maxRecords: chunkSize)
@@ -66,6 +79,7 @@ extension BatchRunner {
     }
     group.wait()
     if let error = sink.error { return .databaseError(error) }
+    if let signal = signals?.received, writer.stop == nil { return .signal(signal) }
     if let stop = writer.stop { return .stopped(stop) }
     if let readError { return .readError(readError) }
     return .finished
@@ -87,16 +101,21 @@ final class OrderedSink: @unchecked Sendable {
   private let writer: ChunkWriter
   private let inFlight: DispatchSemaphore
   private let group: DispatchGroup
+  private let signals: StopSignals?
   private var waiting: [Int: ScoredChunk] = [:]
   private var next = 0
   private let lock = DispatchSemaphore(value: 1)
   private var stopped = false
   private(set) var error: SQLiteError?
 
-  init(writer: ChunkWriter, inFlight: DispatchSemaphore, group: DispatchGroup) {
+  init(
+    writer: ChunkWriter, inFlight: DispatchSemaphore, group: DispatchGroup,
+    signals: StopSignals?
+  ) {
     self.writer = writer
     self.inFlight = inFlight
     self.group = group
+    self.signals = signals
   }
 
   /// Whether the writer has stopped the run (failed, interrupted or a database error).
@@ -111,6 +130,11 @@ final class OrderedSink: @unchecked Sendable {
     waiting[chunk.sequence] = chunk
     while let ready = waiting.removeValue(forKey: next) {
       next += 1
+      if !isStopped && signals?.received != nil {
+        lock.wait()
+        stopped = true
+        lock.signal()
+      }
       if !isStopped {
         do {
           try writer.write(ready)

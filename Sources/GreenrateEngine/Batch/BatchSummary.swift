@@ -17,6 +17,34 @@ public struct BatchSummary: Sendable {
   public var elapsed: Double
   /// Records this invocation handled (scored or rejected).
   public var processed: Int
+  /// Why a run left unfinished (status `running`) stopped: `--resume` carries it on.
+  public var stopReason: String?
+  /// The signal (SIGINT, SIGTERM) that stopped this invocation.
+  public var signal: Int32?
+  /// Notes on things that went wrong without changing the outcome.
+  public var notes: [String]
+
+  public init(
+    runID: Int64, status: RunInfo.Status, resumed: Bool, read: Int, scored: Int, rejected: Int,
+    eligible: Int, ratingCounts: [(label: String, count: Int)], failure: String?,
+    elapsed: Double, processed: Int, stopReason: String? = nil, signal: Int32? = nil,
+    notes: [String] = []
+  ) {
+    self.runID = runID
+    self.status = status
+    self.resumed = resumed
+    self.read = read
+    self.scored = scored
+    self.rejected = rejected
+    self.eligible = eligible
+    self.ratingCounts = ratingCounts
+    self.failure = failure
+    self.elapsed = elapsed
+    self.processed = processed
+    self.stopReason = stopReason
+    self.signal = signal
+    self.notes = notes
+  }
 
   /// This invocation's throughput.
   public var merchantsPerSecond: Double { elapsed > 0 ? Double(processed) / elapsed : 0 }
@@ -28,8 +56,8 @@ public struct BatchSummary: Sendable {
   public var text: String {
     var lines: [String] = []
     lines.append(
-      "run \(runID) \(status.rawValue)\(resumed ? " (resumed)" : "")"
-        + (failure.map { ": \($0)" } ?? ""))
+      "run \(runID) \(status == .running ? "stopped, unfinished" : status.rawValue)"
+        + (resumed ? " (resumed)" : "") + ((failure ?? stopReason).map { ": \($0)" } ?? ""))
     let width = [read, scored, rejected].map { BatchSummary.grouped($0).count }.max() ?? 1
     func row(_ name: String, _ value: Int, _ tail: String = "") -> String {
       let v = BatchSummary.grouped(value)

@@ -67,6 +67,7 @@ public struct ChunkScorer: Sendable {
     out.recordsRead = records.count + chunk.rejects.count
     out.endOffset = chunk.endOffset
     out.endLine = chunk.endLine
+    out.inputDigest = chunk.inputDigest
     var failed: [ChunkReject] = []
     table.withUnsafeBufferPointer { table in
       for row in 0..<records.count {

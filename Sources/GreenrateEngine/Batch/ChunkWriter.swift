@@ -35,6 +35,10 @@ public final class ChunkWriter {
   public private(set) var processed = 0
   /// Set when the run must stop before the input ends.
   public private(set) var stop: Stop?
+  /// Why the checkpoint after the final commit failed, if it did: the run is complete
+  /// either way (its pages are safe in the WAL, and move into the database file at the
+  /// next checkpoint), so this is a note, not a failure.
+  public private(set) var checkpointProblem: String?
 
   /// The longest a chunk waits to be committed: bounds the work a crash loses and how
   /// stale a reader's view of a slow run gets.
@@ -108,7 +112,11 @@ public final class ChunkWriter {
     }
     // Move the run's pages from the WAL into the database file now, in one pass (even
     // if readers keep the file open); PASSIVE never waits for them.
-    try store.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    do {
+      try store.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    } catch {
+      checkpointProblem = error.message
+    }
     return (status, failure)
   }
 
@@ -148,6 +156,7 @@ public final class ChunkWriter {
         count(chunk, duplicates: duplicates[c], rejected: rejects.count)
       }
       try store.saveProgress(progress, runID: runID)
+      try store.saveInputDigest(progress.inputDigest, runID: runID)
       if let failure {
         try store.finishRun(runID, status: .failed, failure: failure)
         stop = .failed(failure)
@@ -189,6 +198,7 @@ public final class ChunkWriter {
     progress.rejected += rejected
     progress.resumeOffset = chunk.endOffset
     progress.resumeLine = chunk.endLine
+    progress.inputDigest = chunk.inputDigest
     var next = 0
     for row in 0..<chunk.scoredCount {
       if next < duplicates.count && duplicates[next].row == row {

@@ -28,6 +28,8 @@ public struct ScoredChunk: Sendable {
   /// The reader's position after the chunk (where a resumed run carries on).
   public var endOffset: Int64 = 0
   public var endLine: Int = 1
+  /// The input's hash up to `endOffset` (see `ReadChunk.inputDigest`).
+  public var inputDigest: String?
 
   /// The variable-length columns of a rating row, in the order they are stored.
   enum Segment: Int, CaseIterable {

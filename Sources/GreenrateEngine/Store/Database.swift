@@ -21,14 +21,24 @@ public final class Database {
   /// lock. The handler polls every millisecond, unlike SQLite's default one whose
   /// waits grow to 100 ms: a batch writer frees the lock only briefly between commits,
   /// and a coarse poll would almost never see that gap.
-  public init(path: String, readOnly: Bool = false, busyTimeout milliseconds: Int = 30_000)
-    throws(SQLiteError)
-  {
+  ///
+  /// `immutable` (read-only only) opens the file as one nothing writes to while it is
+  /// open: no locks, no `-shm` (see `Store+Access`, for a folder this process cannot
+  /// write).
+  public init(
+    path: String, readOnly: Bool = false, immutable: Bool = false,
+    busyTimeout milliseconds: Int = 30_000
+  ) throws(SQLiteError) {
+    if let problem = Database.pathProblem(path) {
+      throw SQLiteError(code: SQLITE_CANTOPEN, message: problem)
+    }
     var db: OpaquePointer?
-    let flags =
+    var flags =
       (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
       | SQLITE_OPEN_NOMUTEX
-    let rc = sqlite3_open_v2(path, &db, flags, nil)
+    if immutable && readOnly { flags |= SQLITE_OPEN_URI }
+    let name = immutable && readOnly ? Database.immutableURI(path) : path
+    let rc = sqlite3_open_v2(name, &db, flags, nil)
     guard rc == SQLITE_OK, let db else {
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
       if let db { sqlite3_close_v2(db) }

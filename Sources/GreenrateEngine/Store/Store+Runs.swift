@@ -61,6 +61,8 @@ extension Store {
     var ratingCounts: [Int] = []
     var resumeOffset: Int64 = 0
     var resumeLine = 0
+    /// The input's hash up to `resumeOffset` (stored by `saveInputDigest`).
+    var inputDigest: String?
   }
 
   /// Stores a run's progress (in the caller's transaction, with the rows it counts).

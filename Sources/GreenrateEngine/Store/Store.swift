@@ -17,10 +17,23 @@ public final class Store {
   ///
   /// `cacheMegabytes` sizes SQLite's page cache; the batch writer asks for more
   /// because its unique index is updated in merchant-id order, not append order.
-  public init(path: String, busyTimeoutMilliseconds: Int = 30_000, cacheMegabytes: Int = 8)
-    throws(SQLiteError)
-  {
-    db = try Database(path: path, busyTimeout: busyTimeoutMilliseconds)
+  /// `access` says whether the file may be created, must already be greenrate's, or is
+  /// only read (see `Store.Access`); a file that holds some other schema is refused
+  /// before anything is written to it.
+  public init(
+    path: String, access: Access = .create, busyTimeoutMilliseconds: Int = 30_000,
+    cacheMegabytes: Int = 8
+  ) throws(SQLiteError) {
+    if access == .readOnly {
+      db = try Store.openReadOnly(path: path, busyTimeout: busyTimeoutMilliseconds)
+    } else {
+      db = try Database(path: path, busyTimeout: busyTimeoutMilliseconds)
+    }
+    try checkIdentity(access)
+    if access == .readOnly {
+      try db.execute("PRAGMA cache_size = -\(cacheMegabytes * 1024)")
+      return
+    }
     // Larger pages halve the writer's cost per row (measured: 16 KiB pages vs 4 KiB);
     // this only applies to a new, empty file.
     try db.execute("PRAGMA page_size = 16384")
@@ -34,6 +47,7 @@ public final class Store {
     try db.execute("PRAGMA cache_size = -\(cacheMegabytes * 1024)")
     try db.execute("PRAGMA temp_store = MEMORY")
     try migrate()
+    try migrateBatchState()
   }
 
   /// The connection itself, for tools and benchmarks (PRAGMAs, ad-hoc queries).
