@@ -123,7 +123,7 @@ public final class ChunkWriter {
     groupRows = 0
     try store.db.execute("BEGIN IMMEDIATE")
     do throws(SQLiteError) {
-      var duplicates = try store.insertRatings(chunks, runID: runID)
+      var duplicates = try insertGroup(chunks)
       var failure: String?
       if let maxRejects {
         var rejected = progress.rejected
@@ -134,7 +134,7 @@ public final class ChunkWriter {
             try store.db.execute("ROLLBACK")
             try store.db.execute("BEGIN IMMEDIATE")
             chunks = Array(chunks[0...c])
-            duplicates = try store.insertRatings(chunks, runID: runID)
+            duplicates = try insertGroup(chunks)
           }
           failure =
             "more than \(maxRejects) records rejected (\(rejected) by line \(chunks[c].endLine - 1))"
@@ -163,11 +163,11 @@ public final class ChunkWriter {
   }
 
   /// A chunk's rejects with its duplicates among them, in line order.
-  private func rejectRows(_ chunk: ScoredChunk, duplicates: [Store.Duplicate]) -> [ChunkReject] {
+  private func rejectRows(_ chunk: ScoredChunk, duplicates: [Duplicate]) -> [Reject] {
     if duplicates.isEmpty { return chunk.rejects }
     let found = duplicates.map { d in
       let key = chunk.key(row: d.row)
-      return ChunkReject(
+      return Reject(
         line: chunk.lines[d.row], merchantID: key,
         message: Reject.duplicateMessage(keyName: keyName, key: key, keptLine: d.keptLine))
     }
@@ -182,7 +182,7 @@ public final class ChunkWriter {
     if store.db.inTransaction { try? store.db.execute("ROLLBACK") }
   }
 
-  private func count(_ chunk: ScoredChunk, duplicates: [Store.Duplicate], rejected: Int) {
+  private func count(_ chunk: ScoredChunk, duplicates: [Duplicate], rejected: Int) {
     progress.read += chunk.recordsRead
     progress.scored += chunk.scoredCount - duplicates.count
     progress.rejected += rejected

@@ -20,6 +20,8 @@ public struct ScoredChunk: Sendable {
   var ratingIndexes: [Int] = []
   var eligible: [Bool] = []
   var lines: [Int] = []
+  /// Each row's `states` hash (`RatingRow.stateHash`), computed on the scoring thread.
+  var hashes: [Int64] = []
   /// The rows in the order to insert them: by key (then input order), so that the
   /// unique index is updated in key order whatever the input's order (measured: 3×
   /// cheaper than random order on shuffled ids); for equal keys the first row comes
@@ -28,7 +30,7 @@ public struct ScoredChunk: Sendable {
   /// `prefix` of each key in `order`'s order.
   var sortedPrefixes: [UInt64] = []
   /// Records of this chunk that failed, in line order (decode errors, runtime errors).
-  var rejects: [ChunkReject] = []
+  var rejects: [Reject] = []
   /// Records this chunk covers: scored plus rejected.
   public var recordsRead: Int = 0
   /// The reader's position after the chunk (where a resumed run carries on).
@@ -50,6 +52,7 @@ public struct ScoredChunk: Sendable {
     ratingIndexes.reserveCapacity(capacity)
     eligible.reserveCapacity(capacity)
     lines.reserveCapacity(capacity)
+    hashes.reserveCapacity(capacity)
   }
 
   /// The row to insert `i`-th (input order when `order` was never sorted).
@@ -122,17 +125,20 @@ public struct ScoredChunk: Sendable {
     return c != 0 ? c < 0 : a.1 < b.1
   }
 
+  /// Row `row` as the store takes it; `bytes` is `data.bytes`, held in place.
+  func ratingRow(_ row: Int, bytes: UnsafeRawBufferPointer) -> RatingRow {
+    func slice(_ segment: Segment) -> UnsafeRawBufferPointer {
+      UnsafeRawBufferPointer(rebasing: bytes[range(row: row, segment)])
+    }
+    return RatingRow(
+      merchantID: slice(.key), line: lines[row], score: scores[row], rating: slice(.rating),
+      eligible: eligible[row], reasons: slice(.reasons), knockouts: slice(.knockouts),
+      denials: slice(.denials), outputs: slice(.outputs), factors: slice(.factors),
+      record: slice(.record))
+  }
+
   /// A row's key as a string (for messages; not the hot path).
   func key(row: Int) -> String {
     String(decoding: data.bytes[range(row: row, .key)], as: UTF8.self)
   }
-}
-
-/// A record that failed, as the `rejects` table stores it.
-struct ChunkReject: Sendable {
-  var line: Int
-  var merchantID: String?
-  var message: String
-  /// The decoded record, when it decoded (a runtime error): rescore can start from it.
-  var record: [UInt8]?
 }

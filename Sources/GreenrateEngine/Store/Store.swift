@@ -1,5 +1,5 @@
-/// The SQLite store: runs, ratings, rejects, the `current_ratings` view and each
-/// merchant's stored record.
+/// The SQLite store: runs, ratings, rejects, the current rating of each merchant and
+/// the records they were scored from (see `Store+Schema` for the layout).
 ///
 /// One `Store` owns one connection and is used from one thread at a time. The batch's
 /// writer owns its own; readers (`explain`, `runs`) and `rescore` open theirs, and WAL
@@ -8,15 +8,12 @@ public final class Store {
   let db: Database
   /// Prepared once, reused for every chunk (see `Store+Ratings`).
   var statements = Statements()
-  /// Rating rows per INSERT statement on the batch path: several rows per statement
-  /// spread the statement's fixed cost (measured in `greenrate-bench batch`).
-  public var rowsPerInsert = 16
 
   /// Opens or creates the database at `path`: WAL journal, `synchronous=NORMAL`, a
   /// millisecond-polling busy timeout, and the schema.
   ///
   /// `cacheMegabytes` sizes SQLite's page cache; the batch writer asks for more
-  /// because its unique index is updated in merchant-id order, not append order.
+  /// because it looks up and inserts by merchant id.
   public init(path: String, busyTimeoutMilliseconds: Int = 30_000, cacheMegabytes: Int = 8)
     throws(SQLiteError)
   {
@@ -47,7 +44,9 @@ public final class Store {
 
   /// Prepared statements, created on first use.
   struct Statements {
-    var insertRatings: [Int: Statement] = [:]
+    var insertRatingRow: Statement?
+    var currentHash: Statement?
+    var insertState: Statement?
     var insertReject: Statement?
     var keptLine: Statement?
     var progress: Statement?

@@ -13,6 +13,9 @@ public struct StoredRecord: Sendable {
   public var fields: [StoredField]
   /// The values, in `fields` order.
   public var values: [Value]
+  /// The batch run whose input the record comes from (for a rescore's record, the
+  /// batch record it started from): how fresh the record is.
+  public var sourceRun: Int64 = 0
 
   public init(
     merchantID: String, runID: Int64, rulesPath: String, line: Int, fields: [StoredField],
