@@ -68,12 +68,14 @@ struct BatchCommand: ParsableCommand {
 
   func run() throws {
     let rulesPath = rules ?? ShippedFiles.rules
-    let program = try RuleFile.load(rulesPath)
-    let options = BatchOptions(
+    let rulesText = try RuleFile.readFile(rulesPath)
+    let program = try RuleFile.compile(rulesText, rulesPath)
+    var options = BatchOptions(
       rulesPath: ShippedFiles.absolute(rulesPath), inputPath: inputPath,
       format: format,
       databasePath: db ?? ShippedFiles.databaseName, jobs: jobs,
       asOf: asOf.asOf.flatMap(Day.parse), maxRejects: maxRejects, resume: resume)
+    options.rulesText = rulesText
     let summary: BatchSummary
     do {
       summary = try BatchRunner(options: options, program: program).run { Console.error($0) }

@@ -10,10 +10,17 @@ struct RuleSource {
   /// The source at `path` if its fingerprint is `sha256`; nil when it is unreadable or
   /// edited. (Same bytes as the run's, so it compiled then: no need to compile again.)
   init?(path: String, sha256: String) {
-    guard !path.isEmpty, let data = FileManager.default.contents(atPath: path),
-      SHA256.hex([UInt8](data)) == sha256
-    else { return nil }
-    lines = String(decoding: data, as: UTF8.self).split(
+    guard !path.isEmpty, let data = FileManager.default.contents(atPath: path) else {
+      return nil
+    }
+    self.init(text: [UInt8](data), sha256: sha256)
+  }
+
+  /// The text the database kept for the run (`rule_files`), checked against the run's
+  /// fingerprint like a file would be.
+  init?(text: [UInt8], sha256: String) {
+    guard SHA256.hex(text) == sha256 else { return nil }
+    lines = String(decoding: text, as: UTF8.self).split(
       separator: "\n", omittingEmptySubsequences: false)
   }
 

@@ -74,7 +74,8 @@ public final class BatchRunner {
             Store.NewRun(
               kind: .batch, program: program, rulesPath: options.rulesPath, asOf: plan.asOf,
               input: options.inputPath, inputFormat: reader.format.rawValue,
-              inputSize: reader.fileSize, maxRejects: plan.maxRejects))
+              inputSize: reader.fileSize, maxRejects: plan.maxRejects,
+              rulesText: options.rulesText))
         }
       } catch {
         throw BatchError("cannot start a run in \(options.databasePath): \(error.message)")
@@ -92,6 +93,15 @@ public final class BatchRunner {
       progressLine: ProgressLine(
         enabled: options.showProgress, totalBytes: reader.fileSize,
         startBytes: plan.resumeAt?.offset ?? 0))
+    let replay = OverrideReplay(
+      program: program, rulesPath: options.rulesPath, asOf: plan.asOf,
+      rulesText: options.rulesText)
+    writer.onComplete = { store, runID throws(SQLiteError) in
+      let count = try replay.apply(store: store, batchRun: runID)
+      if count > 0 {
+        log("officers' overrides re-applied to \(count) merchant(s) after run \(runID)")
+      }
+    }
     let scorer = ChunkScorer(program: program, asOf: plan.asOf)
     let end = pipeline(reader: reader, scorer: scorer, writer: writer)
 

@@ -34,6 +34,9 @@ public final class ChunkWriter {
   public private(set) var processed = 0
   /// Set when the run must stop before the input ends.
   public private(set) var stop: Stop?
+  /// Called inside the transaction that completes the run, after its ratings became
+  /// current (the batch re-applies officers' overrides there).
+  public var onComplete: ((Store, Int64) throws(SQLiteError) -> Void)?
 
   /// The longest a chunk waits to be committed: bounds the work a crash loses and how
   /// stale a reader's view of a slow run gets.
@@ -104,6 +107,7 @@ public final class ChunkWriter {
     if case .failed(let message) = stop { return (.failed, message) }
     try store.db.writeTransaction { () throws(SQLiteError) in
       try store.finishRun(runID, status: status, failure: failure)
+      if status == .completed, let onComplete { try onComplete(store, runID) }
     }
     // Move the run's pages from the WAL into the database file now, in one pass (even
     // if readers keep the file open); PASSIVE never waits for them.

@@ -110,6 +110,19 @@ public struct Rescorer: Sendable {
       isUsage: false)
   }
 
+  /// What applying `overrides` to `stored` changes, field by field: the stored value and
+  /// the new one as cell texts (nil = missing or not stored).
+  public static func changes(
+    _ stored: StoredRecord, _ overrides: [(FieldOverride, RescoreDetails.Change.Source)]
+  ) -> [RescoreDetails.Change] {
+    overrides.map { override, source in
+      let old = stored.value(named: override.field).flatMap { $0 == .missing ? nil : $0 }
+      return RescoreDetails.Change(
+        field: override.field, old: old.map(StoredRecord.cellText),
+        new: override.value.isEmpty ? nil : override.value, source: source)
+    }
+  }
+
   /// A value in a message: as a CSV cell would hold it, in quotes.
   static func shown(_ value: Value) -> String {
     "\"" + StoredRecord.cellText(value) + "\""

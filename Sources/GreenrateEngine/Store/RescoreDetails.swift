@@ -9,6 +9,8 @@ public struct RescoreDetails: Sendable {
       case set
       /// An override recorded earlier, applied again.
       case override
+      /// An override cleared now: the field goes back to the batch's value.
+      case cleared
     }
     public var field: String
     public var old: String?
@@ -33,6 +35,8 @@ public struct RescoreDetails: Sendable {
   /// Fields whose overrides are cleared (`--clear FIELD`); `clearAll` clears them all.
   public var clearOverrides: [String] = []
   public var clearAll = false
+  /// The rule file's text, kept once per SHA-256 (see `rule_files`).
+  public var rulesText: [UInt8]?
 
   public init(baseRun: Int64? = nil, reason: String? = nil) {
     self.baseRun = baseRun

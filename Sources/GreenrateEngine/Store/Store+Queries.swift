@@ -53,7 +53,12 @@ extension Store {
   /// rejected by a runtime error in the rules counts as received (a rescore with fixed
   /// rules is how it gets rated); within one run a rated record wins. One key lookup
   /// per run kept (the CROSS JOIN keeps SQLite from scanning `rating_rows`).
-  public func latestRecord(merchantID: String) throws(SQLiteError) -> StoredRecord? {
+  ///
+  /// `fromBatch` keeps to records a batch received (what an officer's cleared override
+  /// goes back to).
+  public func latestRecord(merchantID: String, fromBatch: Bool = false) throws(SQLiteError)
+    -> StoredRecord?
+  {
     let statement = try db.prepare(
       """
       SELECT x.run_id, x.line, x.record, u.record_fields, u.rules_path,
@@ -65,6 +70,7 @@ extension Store {
         SELECT run_id, line, record, 0 AS rated FROM rejects
           WHERE merchant_id = ?1 AND record IS NOT NULL
       ) AS x JOIN runs AS u ON u.run_id = x.run_id
+      \(fromBatch ? "WHERE u.kind = 'batch'" : "")
       ORDER BY source DESC, x.run_id DESC, x.rated DESC, x.line DESC LIMIT 1
       """)
     statement.bind(merchantID, at: 1)

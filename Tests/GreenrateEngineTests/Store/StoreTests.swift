@@ -26,9 +26,10 @@ import Testing
     let records = try record(program, cells)
     let evaluator = Evaluator(program: program, asOf: Day.parse("2026-01-15")!)
     let error = evaluator.evaluate(records, row: 0)
-    return try store.writeRescore(
-      program: program, rulesPath: BatchFixture.rulesPath, asOf: evaluator.asOf,
-      records: records, row: 0, evaluator: evaluator, error: error)
+    return try #require(
+      try store.writeRescore(
+        program: program, rulesPath: BatchFixture.rulesPath, asOf: evaluator.asOf,
+        records: records, row: 0, evaluator: evaluator, error: error))
   }
 
   @Test func createsTheContractSchemaInWALMode() throws {
