@@ -91,6 +91,10 @@ struct ExplainCommand: ParsableCommand {
   private func whyNoRating(_ store: Store) throws(SQLiteError) -> String {
     let who = "merchant `\(merchantID)`"
     if let runID {
+      if let when = try store.prunedAt(runID: runID) {
+        return
+          "run \(runID) was pruned on \(when) (greenrate prune): its ratings are no longer kept"
+      }
       guard try store.run(id: runID) != nil else { return "no run \(runID) in \(database.path)" }
       if let reject = try store.latestReject(merchantID: merchantID, runID: runID) {
         return "run \(runID) rejected \(who) (line \(reject.line)): \(reject.message)"

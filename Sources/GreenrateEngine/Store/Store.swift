@@ -21,6 +21,9 @@ public final class Store {
     // Larger pages halve the writer's cost per row (measured: 16 KiB pages vs 4 KiB);
     // this only applies to a new, empty file.
     try db.execute("PRAGMA page_size = 16384")
+    // So that `prune` can give freed pages back without rewriting the file (a no-op on
+    // an existing file, which keeps its setting).
+    try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
     try db.execute("PRAGMA journal_mode = WAL")
     try db.execute("PRAGMA synchronous = NORMAL")
     // Checkpoint only when the WAL passes 1 GiB: a batch's rows then reach the database
