@@ -1,3 +1,5 @@
+import GreenrateReaders
+
 extension ChunkWriter {
   /// A duplicate found while inserting: the chunk row that was skipped and the line of
   /// the record the run kept for that merchant.

@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 extension Store {
   /// Writes a `rescore` run holding one record's result, in one transaction: the run

@@ -1,3 +1,5 @@
+import GreenrateReaders
+
 extension Store {
   /// Stores one rating of run `runID` (inside the caller's transaction), with `hash` its
   /// `RatingRow.stateHash`. The state (what the rating says and the record) is written

@@ -1,3 +1,5 @@
+import GreenrateReaders
+
 extension Store {
   /// One rescored record, as the store takes it: its rating row (with the state hash,
   /// the rating's index among the run's labels) or the reject when the rules failed.
