@@ -30,14 +30,23 @@ extension Store {
       ORDER BY r.merchant_id, r.run_id
       """)
     let current = try db.prepare(
-      "INSERT INTO current (merchant_id, run_id, line, eligible, hash) VALUES (?, ?, ?, ?, ?)")
+      """
+      INSERT INTO current (merchant_id, run_id, line, eligible, state_id, state_hash)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """)
     var seeds: [String: UInt64] = [:]
-    var pending: (merchant: String, run: Int64, line: Int, eligible: Int, hash: Int64)?
+    typealias Row = (
+      merchant: String, run: Int64, line: Int, eligible: Int, state: Int64, hash: Int64
+    )
+    // The merchant's previous row (its state is shared when unchanged) and its latest
+    // row from a completed run (version 1's current).
+    var previous: Row?
+    var pending: Row?
     func flushCurrent() throws(SQLiteError) {
       guard let p = pending else { return }
       current.bindAll([
         .text(p.merchant), .integer(p.run), .integer(Int64(p.line)),
-        .integer(Int64(p.eligible)), .integer(p.hash),
+        .integer(Int64(p.eligible)), .integer(p.state), .integer(p.hash),
       ])
       try current.run()
       pending = nil
@@ -55,10 +64,18 @@ extension Store {
       let hash = row.stateHash(fieldsSeed: seed)
       let merchant = read.text(1) ?? ""
       if let p = pending, p.merchant != merchant { try flushCurrent() }
-      _ = try insertRating(row, hash: hash, runID: runID)
-      if read.int(13) != 0 {
-        pending = (merchant, runID, row.line, row.eligible ? 1 : 0, hash)
+      var state: Int64
+      if let p = previous, p.merchant == merchant, p.hash == hash {
+        state = p.state
+      } else {
+        state = try insertState(row)
       }
+      _ = try insertRatingRow(
+        merchantID: row.merchantID, line: row.line, eligible: row.eligible, stateID: state,
+        hash: hash, runID: runID)
+      let this: Row = (merchant, runID, row.line, row.eligible ? 1 : 0, state, hash)
+      previous = this
+      if read.int(13) != 0 { pending = this }
     }
     try flushCurrent()
     try db.execute("DROP TABLE ratings_v1")

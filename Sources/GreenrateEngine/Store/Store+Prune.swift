@@ -89,11 +89,9 @@ extension Store {
         ])
         try mark.run()
       }
-      result.ratingRows += try deleteInBatches(
-        """
-        DELETE FROM rating_rows WHERE run_id = ?1 AND merchant_id IN (
-          SELECT merchant_id FROM rating_rows WHERE run_id = ?1 LIMIT ?2)
-        """, run.id, batchRows)
+      let removed = try deleteRatingRows(runID: run.id, batchRows: batchRows)
+      result.ratingRows += removed.rows
+      result.states += removed.states
       result.rejects += try deleteInBatches(
         """
         DELETE FROM rejects WHERE rowid IN (
@@ -110,7 +108,6 @@ extension Store {
       }
       result.runs.append(run.id)
     }
-    result.states = try collectStates(batchRows: batchRows)
     result.ruleFiles = try db.writeTransaction { () throws(SQLiteError) -> Int in
       try db.execute(
         """
@@ -140,33 +137,49 @@ extension Store {
     }
   }
 
-  /// Deletes the states no rating row and no `current` row points at, a range of
-  /// merchants per transaction (in key order, so every lookup walks its index forward).
-  private func collectStates(batchRows: Int) throws(SQLiteError) -> Int {
+  /// Deletes a run's rating rows, a range of merchants per transaction, with the states
+  /// only they pointed at (no other run's row and no `current` row points at them; a
+  /// state is shared only by ratings of one merchant, so each check is a few key
+  /// lookups, walking every index forward).
+  private func deleteRatingRows(runID: Int64, batchRows: Int) throws(SQLiteError)
+    -> (rows: Int, states: Int)
+  {
     let next = try db.prepare(
-      "SELECT merchant_id FROM states WHERE merchant_id > ? ORDER BY merchant_id LIMIT 1 OFFSET ?")
-    let delete = try db.prepare(
       """
-      DELETE FROM states AS s WHERE s.merchant_id > ?1 AND (?2 IS NULL OR s.merchant_id <= ?2)
-        AND NOT EXISTS (
-          SELECT 1 FROM current AS c WHERE c.merchant_id = s.merchant_id AND c.hash = s.hash)
-        AND NOT EXISTS (
-          SELECT 1 FROM runs AS r CROSS JOIN rating_rows AS g
-            ON g.run_id = r.run_id AND g.merchant_id = s.merchant_id
-          WHERE g.hash = s.hash)
+      SELECT merchant_id FROM rating_rows WHERE run_id = ?1 AND merchant_id > ?2
+      ORDER BY merchant_id LIMIT 1 OFFSET ?3
+      """)
+    let states = try db.prepare(
+      """
+      DELETE FROM states WHERE state_id IN (
+        SELECT g.state_id FROM rating_rows AS g
+        WHERE g.run_id = ?1 AND g.merchant_id > ?2 AND (?3 IS NULL OR g.merchant_id <= ?3)
+          AND NOT EXISTS (
+            SELECT 1 FROM current AS c WHERE c.merchant_id = g.merchant_id AND c.state_id = g.state_id)
+          AND NOT EXISTS (
+            SELECT 1 FROM runs AS r CROSS JOIN rating_rows AS h
+              ON h.run_id = r.run_id AND h.merchant_id = g.merchant_id
+            WHERE r.run_id != ?1 AND h.state_id = g.state_id))
+      """)
+    let rows = try db.prepare(
+      """
+      DELETE FROM rating_rows
+      WHERE run_id = ?1 AND merchant_id > ?2 AND (?3 IS NULL OR merchant_id <= ?3)
       """)
     var from = ""
-    var total = 0
+    var total = (rows: 0, states: 0)
     while true {
       let done = try db.writeTransaction { () throws(SQLiteError) -> Bool in
-        next.bind(from, at: 1)
-        next.bind(batchRows - 1, at: 2)
+        next.bindAll([.integer(runID), .text(from), .integer(Int64(batchRows - 1))])
         let upTo = try next.step() ? next.text(0) : nil
         next.reset()
-        delete.bind(from, at: 1)
-        delete.bind(upTo, at: 2)
-        try delete.run()
-        total += db.changes
+        let bounds: [SQLValue] = [.integer(runID), .text(from), upTo.map(SQLValue.text) ?? .null]
+        states.bindAll(bounds)
+        try states.run()
+        total.states += db.changes
+        rows.bindAll(bounds)
+        try rows.run()
+        total.rows += db.changes
         if let upTo { from = upTo }
         return upTo == nil
       }

@@ -14,7 +14,7 @@ extension Store {
         s.denials, s.outputs, s.factors, s.record, u.record_fields, u.factor_info,
         \(Store.runColumns("u"))
       FROM \(from) AS g
-      JOIN states AS s ON s.merchant_id = g.merchant_id AND s.hash = g.hash
+      JOIN states AS s ON s.state_id = g.state_id
       JOIN runs AS u ON u.run_id = g.run_id
       WHERE g.merchant_id = ?1 \(runID == nil ? "" : "AND g.run_id = ?2")
       """)
@@ -65,7 +65,7 @@ extension Store {
         coalesce(u.base_run, u.run_id) AS source FROM (
         SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
           CROSS JOIN rating_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
-          JOIN states AS s ON s.merchant_id = g.merchant_id AND s.hash = g.hash
+          JOIN states AS s ON s.state_id = g.state_id
         UNION ALL
         SELECT run_id, line, record, 0 AS rated FROM rejects
           WHERE merchant_id = ?1 AND record IS NOT NULL

@@ -8,46 +8,72 @@ extension Store {
   /// Returns nil when stored; when the run already holds a rating for this merchant, the
   /// row is not stored and the result is the line of the one kept (the first scored).
   func insertRating(_ row: RatingRow, hash: Int64, runID: Int64) throws(SQLiteError) -> Int? {
+    let lookup = try cached(
+      \.currentState, "SELECT state_id, state_hash FROM current WHERE merchant_id = ?")
+    lookup.bindText(row.merchantID, at: 1)
+    var stateID: Int64?
+    if try lookup.step(), lookup.int64(1) == hash { stateID = lookup.int64(0) }
+    lookup.reset()
+    let added = stateID == nil
+    let state: Int64
+    if let stateID { state = stateID } else { state = try insertState(row) }
+    if try insertRatingRow(
+      merchantID: row.merchantID, line: row.line, eligible: row.eligible, stateID: state,
+      hash: hash, runID: runID)
+    {
+      return nil
+    }
+    // A duplicate (rare): the state written for it is nobody's.
+    if added { try deleteState(state) }
+    return try keptLine(row.merchantID, runID: runID) ?? row.line
+  }
+
+  /// Inserts a rating row; false when the run already has one for the merchant.
+  func insertRatingRow(
+    merchantID: UnsafeRawBufferPointer, line: Int, eligible: Bool, stateID: Int64, hash: Int64,
+    runID: Int64
+  ) throws(SQLiteError) -> Bool {
     let insert = try cached(
       \.insertRatingRow,
       """
-      INSERT INTO rating_rows (run_id, merchant_id, line, eligible, hash) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT DO NOTHING
+      INSERT INTO rating_rows (run_id, merchant_id, line, eligible, state_id, state_hash)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
       """)
     insert.bind(runID, at: 1)
-    insert.bindText(row.merchantID, at: 2)
-    insert.bind(row.line, at: 3)
-    insert.bind(row.eligible ? 1 : 0, at: 4)
-    insert.bind(hash, at: 5)
+    insert.bindText(merchantID, at: 2)
+    insert.bind(line, at: 3)
+    insert.bind(eligible ? 1 : 0, at: 4)
+    insert.bind(stateID, at: 5)
+    insert.bind(hash, at: 6)
     try insert.run()
-    if db.changes == 0 { return try keptLine(row.merchantID, runID: runID) ?? row.line }
+    return db.changes > 0
+  }
 
-    let lookup = try cached(\.currentHash, "SELECT hash FROM current WHERE merchant_id = ?")
-    lookup.bindText(row.merchantID, at: 1)
-    let unchanged = try lookup.step() && lookup.int64(0) == hash
-    lookup.reset()
-    if unchanged { return nil }
-
+  /// Appends a state; returns its id.
+  func insertState(_ row: RatingRow) throws(SQLiteError) -> Int64 {
     let state = try cached(
       \.insertState,
       """
-      INSERT INTO states (merchant_id, hash, score, rating, eligible, reasons, knockouts, denials,
-        outputs, factors, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT DO NOTHING
+      INSERT INTO states (score, rating, eligible, reasons, knockouts, denials, outputs,
+        factors, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
-    state.bindText(row.merchantID, at: 1)
-    state.bind(hash, at: 2)
-    state.bind(row.score, at: 3)
-    state.bindText(row.rating, at: 4)
-    state.bind(row.eligible ? 1 : 0, at: 5)
-    state.bindText(row.reasons, at: 6)
-    state.bindText(row.knockouts, at: 7)
-    state.bindText(row.denials, at: 8)
-    state.bindText(row.outputs, at: 9)
-    state.bindBlob(row.factors, at: 10)
-    state.bindBlob(row.record, at: 11)
+    state.bind(row.score, at: 1)
+    state.bindText(row.rating, at: 2)
+    state.bind(row.eligible ? 1 : 0, at: 3)
+    state.bindText(row.reasons, at: 4)
+    state.bindText(row.knockouts, at: 5)
+    state.bindText(row.denials, at: 6)
+    state.bindText(row.outputs, at: 7)
+    state.bindBlob(row.factors, at: 8)
+    state.bindBlob(row.record, at: 9)
     try state.run()
-    return nil
+    return db.lastInsertRowID
+  }
+
+  private func deleteState(_ id: Int64) throws(SQLiteError) {
+    let statement = try db.prepare("DELETE FROM states WHERE state_id = ?")
+    statement.bind(id, at: 1)
+    try statement.run()
   }
 
   /// The line of the rating run `runID` holds for this merchant, if any.
@@ -87,11 +113,12 @@ extension Store {
   func makeCurrent(runID: Int64) throws(SQLiteError) {
     let statement = try db.prepare(
       """
-      INSERT INTO current (merchant_id, run_id, line, eligible, hash)
-      SELECT merchant_id, run_id, line, eligible, hash FROM rating_rows WHERE run_id = ?
-      ORDER BY merchant_id
+      INSERT INTO current (merchant_id, run_id, line, eligible, state_id, state_hash)
+      SELECT merchant_id, run_id, line, eligible, state_id, state_hash FROM rating_rows
+      WHERE run_id = ? ORDER BY merchant_id
       ON CONFLICT (merchant_id) DO UPDATE SET run_id = excluded.run_id, line = excluded.line,
-        eligible = excluded.eligible, hash = excluded.hash
+        eligible = excluded.eligible, state_id = excluded.state_id,
+        state_hash = excluded.state_hash
       """)
     statement.bind(runID, at: 1)
     try statement.run()

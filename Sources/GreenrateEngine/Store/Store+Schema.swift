@@ -8,15 +8,16 @@ extension Store {
   /// `explain`, `runs`, `prune` and `--resume` need.
   ///
   /// - `rating_rows` is one small row per merchant per run: the run, the merchant, the
-  ///   input line, eligibility and `hash`, which names the merchant's `states` row. Its
-  ///   key `(run_id, merchant_id)` is the contract's uniqueness and the batch's
-  ///   duplicate check; a run's rows sit together, so a run's writes never touch the
-  ///   pages of earlier nights.
+  ///   input line, eligibility and the `states` row it points at (with that state's
+  ///   hash). Its key `(run_id, merchant_id)` is the contract's uniqueness and the
+  ///   batch's duplicate check; a run's rows sit together, so a run's writes never touch
+  ///   the pages of earlier nights.
   /// - `states` holds what a rating says and the record it was scored from (`record`, in
-  ///   `StoredRecordCodec` form), once per merchant per distinct content: a night whose
-  ///   record and result are those of the merchant's current rating adds no state.
-  ///   `hash` is a 64-bit hash of the content and of the run's `record_fields`, so equal
-  ///   hashes mean the record decodes under the same fields.
+  ///   `StoredRecordCodec` form). A rating points at the merchant's current state when
+  ///   its content is the same (`state_hash`: a 64-bit hash of the content and of the
+  ///   run's `record_fields`, so equal hashes mean the record decodes under the same
+  ///   fields); only a changed merchant adds a state. States are appended (a rowid
+  ///   table), so writing them costs the same whatever the input's order.
   /// - `ratings` (the contract's table) is a view joining the two: same columns, same
   ///   meanings, read-only.
   /// - `current` is, per merchant, the rating of the run that completed last among those
@@ -75,12 +76,12 @@ extension Store {
       merchant_id TEXT NOT NULL,
       line INTEGER NOT NULL,
       eligible INTEGER NOT NULL,
-      hash INTEGER NOT NULL,
+      state_id INTEGER NOT NULL,
+      state_hash INTEGER NOT NULL,
       PRIMARY KEY (run_id, merchant_id)
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS states (
-      merchant_id TEXT NOT NULL,
-      hash INTEGER NOT NULL,
+      state_id INTEGER PRIMARY KEY,
       score REAL NOT NULL,
       rating TEXT NOT NULL,
       eligible INTEGER NOT NULL,
@@ -89,15 +90,15 @@ extension Store {
       denials TEXT NOT NULL,
       outputs TEXT NOT NULL,
       factors BLOB NOT NULL,
-      record BLOB NOT NULL,
-      PRIMARY KEY (merchant_id, hash)
-    ) WITHOUT ROWID;
+      record BLOB NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS current (
       merchant_id TEXT PRIMARY KEY,
       run_id INTEGER NOT NULL,
       line INTEGER NOT NULL,
       eligible INTEGER NOT NULL,
-      hash INTEGER NOT NULL
+      state_id INTEGER NOT NULL,
+      state_hash INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS rejects (
       run_id INTEGER NOT NULL,
@@ -140,23 +141,23 @@ extension Store {
       SELECT g.run_id, g.merchant_id, s.score, s.rating, g.eligible, s.reasons, s.knockouts,
         s.denials, s.outputs, s.factors, g.line, s.record
       FROM rating_rows AS g
-      LEFT JOIN states AS s ON s.merchant_id = g.merchant_id AND s.hash = g.hash;
+      LEFT JOIN states AS s ON s.state_id = g.state_id;
     CREATE VIEW IF NOT EXISTS current_ratings AS
       SELECT c.run_id, c.merchant_id,
-        (SELECT score FROM states AS s WHERE s.merchant_id = c.merchant_id AND s.hash = c.hash)
+        (SELECT score FROM states AS s WHERE s.state_id = c.state_id)
           AS score,
-        (SELECT rating FROM states AS s WHERE s.merchant_id = c.merchant_id AND s.hash = c.hash)
+        (SELECT rating FROM states AS s WHERE s.state_id = c.state_id)
           AS rating,
         c.eligible,
-        (SELECT reasons FROM states AS s WHERE s.merchant_id = c.merchant_id AND s.hash = c.hash)
+        (SELECT reasons FROM states AS s WHERE s.state_id = c.state_id)
           AS reasons,
-        (SELECT knockouts FROM states AS s WHERE s.merchant_id = c.merchant_id AND s.hash = c.hash)
+        (SELECT knockouts FROM states AS s WHERE s.state_id = c.state_id)
           AS knockouts,
-        (SELECT denials FROM states AS s WHERE s.merchant_id = c.merchant_id AND s.hash = c.hash)
+        (SELECT denials FROM states AS s WHERE s.state_id = c.state_id)
           AS denials,
-        (SELECT outputs FROM states AS s WHERE s.merchant_id = c.merchant_id AND s.hash = c.hash)
+        (SELECT outputs FROM states AS s WHERE s.state_id = c.state_id)
           AS outputs,
-        (SELECT factors FROM states AS s WHERE s.merchant_id = c.merchant_id AND s.hash = c.hash)
+        (SELECT factors FROM states AS s WHERE s.state_id = c.state_id)
           AS factors,
         c.line
       FROM current AS c;

@@ -48,7 +48,7 @@ public final class Store {
   /// Prepared statements, created on first use.
   struct Statements {
     var insertRatingRow: Statement?
-    var currentHash: Statement?
+    var currentState: Statement?
     var insertState: Statement?
     var insertReject: Statement?
     var keptLine: Statement?

@@ -30,7 +30,8 @@ import Testing
       try BatchFixture.rows(
         db, "SELECT \(Self.ratingColumns) FROM current_ratings ORDER BY merchant_id"),
       try BatchFixture.rows(
-        db, "SELECT run_id, line, merchant_id, message, hex(record) FROM rejects ORDER BY run_id, line"),
+        db,
+        "SELECT run_id, line, merchant_id, message, hex(record) FROM rejects ORDER BY run_id, line"),
       try BatchFixture.rows(db, "SELECT run_id, kind, status, as_of FROM runs ORDER BY run_id"),
     ]
   }
@@ -82,13 +83,16 @@ import Testing
       #expect(rating.inputs.count == program.layout.fields.count)
       #expect(rating.factors.count == program.factors.count)
     }
-    #expect(try store.rating(merchantID: "M1", runID: 4)?.inputs.first { $0.field.name == "province" }?.value == .text(Text("Beijing")))
+    #expect(
+      try store.rating(merchantID: "M1", runID: 4)?.inputs.first { $0.field.name == "province" }?
+        .value == .text(Text("Beijing")))
     #expect(try store.rating(merchantID: "M2")?.run.id == 3)
 
     // Rescore starts from the freshest record: the killed night's for M1, the rescore's
     // for M2, the runtime error's for M3.
     #expect(try store.latestRecord(merchantID: "M1")?.runID == 4)
-    #expect(try store.latestRecord(merchantID: "M2")?.value(named: "electricity_kwh") == .number(90000))
+    #expect(
+      try store.latestRecord(merchantID: "M2")?.value(named: "electricity_kwh") == .number(90000))
     #expect(try store.latestRecord(merchantID: "M3")?.runID == 1)
     let stored = try #require(try store.latestRecord(merchantID: "M2"))
     let prepared = try Rescorer(program: program).prepare(

@@ -70,11 +70,12 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try Store(path: folder.appendingPathComponent("g.sqlite").path)
     try store.db.execute(
-      "INSERT INTO states (merchant_id, hash, score, rating, eligible, reasons, knockouts, "
-        + "denials, outputs, factors, record) VALUES ('M1', 7, 1, 'A', 1, '[]', '[]', '[]', "
+      "INSERT INTO states (state_id, score, rating, eligible, reasons, knockouts, "
+        + "denials, outputs, factors, record) VALUES (7, 1, 'A', 1, '[]', '[]', '[]', "
         + "'{}', x'00', x'01')")
     let insert =
-      "INSERT INTO rating_rows (run_id, merchant_id, line, eligible, hash) VALUES (1, 'M1', 2, 1, 7)"
+      "INSERT INTO rating_rows (run_id, merchant_id, line, eligible, state_id, state_hash) "
+      + "VALUES (1, 'M1', 2, 1, 7, 70)"
     try store.db.execute(insert)
     #expect(throws: SQLiteError.self) { try store.db.execute(insert) }
     try store.db.execute(insert.replacingOccurrences(of: "(1, 'M1'", with: "(2, 'M1'"))
