@@ -39,7 +39,12 @@ struct PruneCommand: ParsableCommand {
   @Flag(help: "Rewrite the file afterwards (VACUUM) to return every free page.")
   var vacuum = false
 
+  /// Rows per transaction (tests make it small so that kills land mid-run).
+  @Option(name: .customLong("batch-rows"), help: .hidden)
+  var batchRows = 50_000
+
   func validate() throws {
+    if batchRows < 1 { throw ValidationError("--batch-rows must be at least 1") }
     if keep < 1 { throw ValidationError("--keep must be at least 1") }
     if dryRun && vacuum { throw ValidationError("--dry-run and --vacuum exclude each other") }
   }
@@ -60,7 +65,7 @@ struct PruneCommand: ParsableCommand {
             + "keeping \(plan.keep.count) runs")
       }
       if dryRun { return }
-      let result = try store.prune(plan)
+      let result = try store.prune(plan, batchRows: batchRows)
       try store.reclaimSpace(full: vacuum)
       let after = try store.sizes()
       Console.line(

@@ -172,7 +172,7 @@ struct RescoreCommand: ParsableCommand {
       let written = try store.writeRescore(
         program: program, rulesPath: rules.map(ShippedFiles.absolute) ?? stored.rulesPath,
         asOf: asOfDay, records: prepared.records, row: 0, evaluator: evaluator, error: failure,
-        details: details)
+        details: details, carried: prepared.carried)
       if written == nil { return false }
     } catch {
       throw database.fail(error)

@@ -133,6 +133,18 @@ public struct ScoredChunk: Sendable {
       record: slice(.record))
   }
 
+  /// Appends `bytes` to the last row's record (values carried after the rules' inputs)
+  /// and hashes the row again under the fields that record now has.
+  mutating func extendLastRecord(_ bytes: [UInt8], fieldsSeed: UInt64) {
+    guard scoredCount > 0 else { return }
+    data.bytes += bytes
+    marks[marks.count - 1] = data.bytes.count
+    let row = scoredCount - 1
+    hashes[row] = data.bytes.withUnsafeBytes {
+      ratingRow(row, bytes: $0).stateHash(fieldsSeed: fieldsSeed)
+    }
+  }
+
   /// A row's key as a string (for messages; not the hot path).
   func key(row: Int) -> String {
     String(decoding: data.bytes[range(row: row, .key)], as: UTF8.self)

@@ -41,7 +41,7 @@ public struct OverrideReplay: Sendable {
       let failure = evaluator.evaluate(prepared.records, row: 0)
       _ = try store.insertRescore(
         program: program, rulesPath: rulesPath, asOf: asOf, records: prepared.records, row: 0,
-        evaluator: evaluator, error: failure, details: details)
+        evaluator: evaluator, error: failure, details: details, carried: prepared.carried)
       count += 1
     }
     return count

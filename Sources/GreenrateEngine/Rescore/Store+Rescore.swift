@@ -10,9 +10,14 @@ extension Store {
   /// Returns nil, writing nothing, when `details.baseRun` is given and a fresher record
   /// of the merchant has arrived since (a batch committed it meanwhile): the caller reads
   /// the record again and re-scores, so that a rescore never hides newer data.
+  ///
+  /// `carried` are stored values the rules could not read (`Rescorer.Prepared.carried`):
+  /// they are stored with the record, after the rules' inputs, so no rescore ever loses
+  /// a value the current rules cannot read.
   public func writeRescore(
     program: Program, rulesPath: String, asOf: Int, records: RecordBuffer, row: Int,
-    evaluator: Evaluator, error: RuntimeError?, details: RescoreDetails = RescoreDetails()
+    evaluator: Evaluator, error: RuntimeError?, details: RescoreDetails = RescoreDetails(),
+    carried: [(field: StoredField, value: Value)] = []
   ) throws(SQLiteError) -> Int64? {
     let key = records.key(row: row)?.string
     return try db.writeTransaction { () throws(SQLiteError) -> Int64? in
@@ -23,7 +28,7 @@ extension Store {
       }
       return try insertRescore(
         program: program, rulesPath: rulesPath, asOf: asOf, records: records, row: row,
-        evaluator: evaluator, error: error, details: details)
+        evaluator: evaluator, error: error, details: details, carried: carried)
     }
   }
 
@@ -31,16 +36,25 @@ extension Store {
   /// overrides uses it).
   func insertRescore(
     program: Program, rulesPath: String, asOf: Int, records: RecordBuffer, row: Int,
-    evaluator: Evaluator, error: RuntimeError?, details: RescoreDetails
+    evaluator: Evaluator, error: RuntimeError?, details: RescoreDetails,
+    carried: [(field: StoredField, value: Value)] = []
   ) throws(SQLiteError) -> Int64 {
     var run = NewRun(kind: .rescore, program: program, rulesPath: rulesPath, asOf: asOf)
     run.baseRun = details.baseRun
     run.reason = details.reason
     run.rulesText = details.rulesText
+    var fields = StoredRecordCodec.fieldList(program.layout)
+    var extra: [UInt8] = []
+    for (field, value) in carried {
+      fields += ",\(field.name):\(field.type.description)"
+      StoredRecordCodec.append(value, as: field.type.base, into: &extra)
+    }
+    if !carried.isEmpty { run.recordFields = fields }
     let key = records.key(row: row)
     guard let key, error == nil else {
       var record: [UInt8] = []
       StoredRecordCodec.encode(records, row: row, into: &record)
+      record += extra
       let message =
         error?.description
         ?? "the key field `\(program.layout.fields[program.layout.keyField].name)` is missing"
@@ -54,6 +68,7 @@ extension Store {
     var chunk = ScoredChunk(sequence: 0, capacity: 1)
     ChunkScorer(program: program, asOf: asOf).append(
       evaluator, key: key, records: records, row: row, to: &chunk)
+    if !carried.isEmpty { chunk.extendLastRecord(extra, fieldsSeed: RatingRow.fieldsSeed(fields)) }
     var result: Result<Int64, SQLiteError> = .failure(SQLiteError(code: 1, message: "no row"))
     chunk.data.bytes.withUnsafeBytes { bytes in
       do throws(SQLiteError) {

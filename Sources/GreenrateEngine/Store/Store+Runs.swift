@@ -16,6 +16,9 @@ extension Store {
     /// A rescore: the run whose record it started from, and why it was run.
     var baseRun: Int64? = nil
     var reason: String? = nil
+    /// The fields the run's records are stored under, when not exactly the rules' inputs
+    /// (a rescore carrying values the rules cannot read).
+    var recordFields: String? = nil
   }
 
   /// The columns `runInfo(_:from:)` reads, in its order.
@@ -51,7 +54,8 @@ extension Store {
       .text(UTCTime.now()), .text(run.rulesPath), run.inputFormat.map(SQLValue.text) ?? .null,
       run.maxRejects.map { .integer(Int64($0)) } ?? .null, .text(labels.text),
       .text(Store.countsJSON(Array(repeating: 0, count: program.ratingLabels.count))),
-      .text(StoredRecordCodec.fieldList(program.layout)), .text(Store.factorInfoJSON(program)),
+      .text(run.recordFields ?? StoredRecordCodec.fieldList(program.layout)),
+      .text(Store.factorInfoJSON(program)),
       run.inputSize.map(SQLValue.integer) ?? .null, run.baseRun.map(SQLValue.integer) ?? .null,
       run.reason.map(SQLValue.text) ?? .null,
     ])
