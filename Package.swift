@@ -90,7 +90,7 @@ let package = Package(
       name: "GreenrateCLITests",
       dependencies: [
         "GreenrateCLI", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage",
-        "GreenrateGenerator",
+        "GreenrateGenerator", "GreenrateTestSupport",
       ],
       exclude: ["Fixtures"]
     ),

@@ -1,4 +1,5 @@
-/// A record that could not be decoded (or scored): where it starts and why.
+/// A record that could not be decoded (or scored): where it starts and why — one type
+/// from the reader to the `rejects` table.
 public struct Reject: Sendable, Hashable {
   /// The line on which the record starts (lines counted by LF from 1).
   public var line: Int
@@ -6,11 +7,15 @@ public struct Reject: Sendable, Hashable {
   public var merchantID: String?
   /// What went wrong, naming the field (without the line, which is `line`).
   public var message: String
+  /// The decoded record in `StoredRecordCodec` form, when it decoded (a runtime error
+  /// in the rules): `rescore` can start from it.
+  public var record: [UInt8]?
 
-  public init(line: Int, merchantID: String?, message: String) {
+  public init(line: Int, merchantID: String?, message: String, record: [UInt8]? = nil) {
     self.line = line
     self.merchantID = merchantID
     self.message = message
+    self.record = record
   }
 
   /// Why a record whose key an earlier scored record already had is rejected; one

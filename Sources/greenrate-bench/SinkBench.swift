@@ -11,8 +11,8 @@ import GreenrateLanguage
 /// batch's own statements, transactions and progress rows — into a fresh database
 /// with nothing else running, and returns the seconds it took.
 ///
-/// `GREENRATE_SINK_ROWS` (rows per INSERT) and `GREENRATE_SINK_PRAGMAS` (extra
-/// `;`-separated PRAGMAs) let a write-path variant be measured without a rebuild.
+/// `GREENRATE_SINK_PRAGMAS` (extra `;`-separated PRAGMAs) lets a write-path variant be
+/// measured without a rebuild.
 func sinkBench(program: Program, chunks: [ScoredChunk], input: String, path: String, asOf: Int)
   -> Double
 {
@@ -20,9 +20,6 @@ func sinkBench(program: Program, chunks: [ScoredChunk], input: String, path: Str
   do {
     var store: Store? = try Store(path: path, cacheMegabytes: 16)
     guard let opened = store else { return .nan }
-    if let rows = benchEnvironment("GREENRATE_SINK_ROWS").flatMap(Int.init) {
-      opened.rowsPerInsert = rows
-    }
     if let pragmas = benchEnvironment("GREENRATE_SINK_PRAGMAS") {
       try opened.connection.execute(pragmas)
     }

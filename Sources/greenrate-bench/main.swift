@@ -5,8 +5,9 @@ case "score": scoreBenchMain(Array(arguments.dropFirst()))
 case "parse": parseBenchMain(Array(arguments.dropFirst()))
 case "batch": batchBenchMain(Array(arguments.dropFirst()))
 case "rules": rulesBenchMain(Array(arguments.dropFirst()))
+case "query": queryBenchMain(Array(arguments.dropFirst()))
 default:
   print(
-    "usage: greenrate-bench (score RULES [N] [--uniform] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only] | rules [SCALE] [SHAPE])"
+    "usage: greenrate-bench (score RULES [N] [--uniform] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only] | rules [SCALE] [SHAPE] | query DB SQL [REPEAT])"
   )
 }

@@ -34,6 +34,7 @@ struct BatchKillTests {
     #expect(rejects == ["\(run.recordsRejected)"], "\(context)")
     #expect(run.recordsRead == run.recordsScored + run.recordsRejected, "\(context)")
     #expect(run.status != .failed, "\(context)")
+    #expect(try BatchFixture.currentFaults(store.db).isEmpty, "\(context)")
     return run
   }
 
@@ -47,6 +48,7 @@ struct BatchKillTests {
     }
 
     let reference = folder.appendingPathComponent("reference.sqlite").path
+    let db = folder.appendingPathComponent("killed.sqlite").path
     let started = Date()
     let whole = try BatchKillTests.launch(binary, arguments(reference))
     #expect(whole.waitStatus() == 0)
@@ -59,7 +61,6 @@ struct BatchKillTests {
     // Attempt 0 is killed at a random moment right after launch (maybe before the run
     // exists); the others once the run has committed more, plus a random part of a
     // quarter of a whole run, so that they land mid-run at random points.
-    let db = folder.appendingPathComponent("killed.sqlite").path
     let watcher = try Store(path: db)
     var generator = SystemRandomNumberGenerator()
     var killedMidRun = 0
@@ -112,6 +113,68 @@ struct BatchKillTests {
     #expect(got.ratings.count == expected.ratings.count, "\(log)")
     #expect(got.ratings == expected.ratings, "\(log)")
     #expect(got.rejects == expected.rejects, "\(log)")
+    let currentColumns = "merchant_id, score, rating, eligible, reasons, outputs, line"
+    let query = "SELECT \(currentColumns) FROM current_ratings ORDER BY merchant_id"
+    #expect(
+      try BatchFixture.rows(Store(path: db).db, query)
+        == BatchFixture.rows(referenceStore.db, query))
+  }
+
+  /// `prune` killed at random moments, then run again: the file stays intact, `current`
+  /// consistent, and the end is what an uninterrupted prune leaves.
+  @Test func killedPruneFinishesLikeAnUninterruptedOne() throws {
+    let binary = try #require(BatchKillTests.binary)
+    let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let reference = folder.appendingPathComponent("reference.sqlite").path
+    let db = folder.appendingPathComponent("killed.sqlite").path
+    for night in 1...4 {
+      let (input, _) = try BatchFixture.writeCSV(
+        records: 20_000, in: folder, name: "night\(night).csv", shuffled: night % 2 == 0)
+      for path in [reference, db] {
+        let process = try BatchKillTests.launch(
+          binary,
+          ["batch", BatchFixture.rulesPath, input, "--db", path, "--as-of", "2026-01-1\(night)"])
+        #expect(process.waitStatus() == 0)
+      }
+    }
+    let prune = { (path: String) in ["prune", "--db", path, "--keep", "1", "--batch-rows", "500"] }
+    let started = Date()
+    #expect(try BatchKillTests.launch(binary, prune(reference)).waitStatus() == 0)
+    let duration = Date().timeIntervalSince(started)
+
+    var generator = SystemRandomNumberGenerator()
+    var log: [String] = []
+    for attempt in 0..<5 {
+      let process = try BatchKillTests.launch(binary, prune(db))
+      usleep(UInt32(Double.random(in: 0.05...0.9, using: &generator) * duration * 1_000_000))
+      let finished = !process.isRunning
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let store = try Store(path: db)
+      #expect(try BatchFixture.rows(store.db, "PRAGMA integrity_check") == ["ok"])
+      #expect(try BatchFixture.currentFaults(store.db).isEmpty, "attempt \(attempt)")
+      log.append("attempt \(attempt): \(try store.runs().count) runs, finished \(finished)")
+    }
+    #expect(try BatchKillTests.launch(binary, prune(db)).waitStatus() == 0)
+    let dump = { (path: String) throws -> [[String]] in
+      let store = try Store(path: path)
+      return [
+        try BatchFixture.rows(store.db, "SELECT run_id, status FROM runs ORDER BY run_id"),
+        try BatchFixture.rows(
+          store.db,
+          "SELECT run_id, merchant_id, score, rating, reasons, line FROM ratings ORDER BY run_id, merchant_id"
+        ),
+        try BatchFixture.rows(
+          store.db,
+          "SELECT merchant_id, run_id, score, line FROM current_ratings ORDER BY merchant_id"),
+        try BatchFixture.rows(store.db, "SELECT count(*) FROM states"),
+        try BatchFixture.rows(store.db, "SELECT run_id FROM pruned_runs ORDER BY run_id"),
+      ]
+    }
+    let expected = try dump(reference)
+    #expect(try dump(db) == expected, "\(log)")
+    #expect(expected[4].count == 3)
   }
 
   @Test func maxRejectsExitsOneWithAFailedRun() throws {

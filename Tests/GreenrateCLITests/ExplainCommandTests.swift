@@ -100,22 +100,27 @@ import Testing
     #expect(object["best_score"] as? Double == 100)
   }
 
-  @Test func conditionsAreQuotedOnlyWhileTheRuleFileIsUnchanged() throws {
+  @Test func conditionsAreQuotedFromTheRunsOwnRulesAfterTheFileIsEdited() throws {
     let (ws, rules) = try ratedWorkspace()
     let before = try jsonObject(try explain("R1", ws, ["--json"]).stdout)
     let industry = try #require((before["factors"] as? [[String: Any]])?.first)
     #expect(industry["condition"] as? String == "else")
 
-    try (try String(contentsOfFile: rules, encoding: .utf8) + "\n# edited\n").write(
-      toFile: rules, atomically: true, encoding: .utf8)
+    // The run kept its rule file's text: an edit (here, every band moved down a line and
+    // the first condition rewritten) changes nothing in the explanation of the run.
+    let original = try String(contentsOfFile: rules, encoding: .utf8)
+    try
+      ("# edited\n"
+      + original.replacingOccurrences(of: "when carbon_ratio", with: "when 1 == 1 and carbon_ratio"))
+      .write(toFile: rules, atomically: true, encoding: .utf8)
     let after = try jsonObject(try explain("R1", ws, ["--json"]).stdout)
     let edited = try #require((after["factors"] as? [[String: Any]])?.first)
-    #expect(edited["condition"] is NSNull)
+    #expect(edited["condition"] as? String == "else")
     #expect(edited["band"] as? Int == industry["band"] as? Int)
     let text = try explain("R1", ws).stdout
     #expect(text.contains("else (line"))
-    #expect(!text.contains("when carbon_ratio"))
-    #expect(text.contains("band 2 of 5 (line"))
+    #expect(text.contains("when carbon_ratio"))
+    #expect(!text.contains("1 == 1"))
   }
 
   @Test func saysWhyThereIsNothingToExplain() throws {

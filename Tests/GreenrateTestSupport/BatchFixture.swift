@@ -160,4 +160,47 @@ public enum BatchFixture {
     }
     return result
   }
+
+  /// What must hold of `current` at any moment, kill or not: it points only at completed
+  /// runs' ratings, each the same row, and for every merchant at the rating of the run
+  /// completed last among those that rated it (never half-moved). Returns the faults.
+  public static func currentFaults(_ db: Database) throws -> [String] {
+    var faults: [String] = []
+    let notCompleted = try rows(
+      db,
+      """
+      SELECT count(*) FROM current AS c JOIN runs AS u ON u.run_id = c.run_id
+      WHERE u.status != 'completed'
+      """)
+    if notCompleted != ["0"] { faults.append("current names unfinished runs: \(notCompleted)") }
+    let mismatched = try rows(
+      db,
+      """
+      SELECT count(*) FROM current AS c LEFT JOIN rating_rows AS g
+        ON g.run_id = c.run_id AND g.merchant_id = c.merchant_id
+      WHERE g.state_id IS NOT c.state_id OR g.line IS NOT c.line OR g.eligible IS NOT c.eligible
+      """)
+    if mismatched != ["0"] { faults.append("current rows unlike their ratings: \(mismatched)") }
+    let behind = try rows(
+      db,
+      """
+      SELECT count(*) FROM rating_rows AS g JOIN runs AS u ON u.run_id = g.run_id
+      WHERE u.status = 'completed' AND NOT EXISTS (
+        SELECT 1 FROM current AS c JOIN runs AS v ON v.run_id = c.run_id
+        WHERE c.merchant_id = g.merchant_id AND v.completed_seq >= u.completed_seq)
+      """)
+    if behind != ["0"] {
+      faults.append("merchants whose current is not the latest completed: \(behind)")
+    }
+    let dangling = try rows(
+      db,
+      """
+      SELECT (SELECT count(*) FROM current AS c WHERE NOT EXISTS (
+          SELECT 1 FROM states AS s WHERE s.state_id = c.state_id))
+        + (SELECT count(*) FROM rating_rows AS g WHERE NOT EXISTS (
+          SELECT 1 FROM states AS s WHERE s.state_id = g.state_id))
+      """)
+    if dangling != ["0"] { faults.append("ratings without their state: \(dangling)") }
+    return faults
+  }
 }

@@ -121,7 +121,8 @@ struct BatchCommand: ParsableCommand {
     }
     let shipped = rules == nil ? try ShippedFiles.defaults() : nil
     let rulesPath = rules ?? shipped?.rules ?? ShippedFiles.rulesName
-    let program = try RuleFile.load(rulesPath)
+    let rulesText = try RuleFile.readFile(rulesPath)
+    let program = try RuleFile.compile(rulesText, rulesPath)
     var options = BatchOptions(
       rulesPath: ShippedFiles.absolute(rulesPath),
       inputPath: inputPath(shipped: shipped?.merchants),
@@ -129,6 +130,7 @@ struct BatchCommand: ParsableCommand {
       databasePath: db ?? ShippedFiles.databaseName, jobs: jobs,
       asOf: asOf.asOf.flatMap(Day.parse), resume: resume)
     options.catchSignals = true
+    options.rulesText = rulesText
     switch try maxRejects.map(BatchCommand.rejectLimit) {
     case .count(let n): options.maxRejects = n
     case .percent(let p): options.maxRejectsPercent = p

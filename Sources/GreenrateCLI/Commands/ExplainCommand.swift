@@ -15,8 +15,9 @@ struct ExplainCommand: ParsableCommand {
       its as-of date and its rule set's name, version and SHA-256 fingerprint.
 
       Everything comes from the database, as the run stored it, so an old run is \
-      explained with its own inputs and rule set even after both have changed. The \
-      band's condition is quoted only while the rule file is byte for byte the run's.
+      explained with its own inputs and rule set even after both have changed: each \
+      run keeps its rule file's text (once per SHA-256), so the band's condition is \
+      quoted from the run's own rules even after the file was edited.
 
       Exit codes: 0 shown; 1 unknown merchant, no rating (a rejected record says why), \
       no such run, or a database error; 64 bad usage.
@@ -66,9 +67,20 @@ struct ExplainCommand: ParsableCommand {
       }
       throw ExitCode.failure(reason)
     }
-    let explanation = Explanation(
-      rating: rating,
-      source: RuleSource(path: rating.run.rulesPath, sha256: rating.run.rulesetSHA256))
+    // The rule text the database kept for the run; else the file, if still the same.
+    let kept = try? store.ruleFileText(sha256: rating.run.rulesetSHA256)
+    let source =
+      kept.flatMap { RuleSource(text: $0, sha256: rating.run.rulesetSHA256) }
+      ?? RuleSource(path: rating.run.rulesPath, sha256: rating.run.rulesetSHA256)
+    var explanation = Explanation(rating: rating, source: source)
+    do {
+      explanation.overrides = try store.overrides(merchantID: merchantID)
+      if rating.run.kind == .rescore {
+        explanation.changes = try store.rescoreChanges(runID: rating.run.id)
+      }
+    } catch {
+      throw database.fail(error)
+    }
     if json {
       Console.line(explanation.json)
     } else {
@@ -80,6 +92,10 @@ struct ExplainCommand: ParsableCommand {
   private func whyNoRating(_ store: Store) throws(SQLiteError) -> String {
     let who = "merchant `\(merchantID)`"
     if let runID {
+      if let when = try store.prunedAt(runID: runID) {
+        return
+          "run \(runID) was pruned on \(when) (greenrate prune): its ratings are no longer kept"
+      }
       guard try store.run(id: runID) != nil else { return "no run \(runID) in \(database.path)" }
       if let reject = try store.latestReject(merchantID: merchantID, runID: runID) {
         return "run \(runID) rejected \(who) (line \(reject.line)): \(reject.message)"

@@ -13,7 +13,8 @@ public struct GreenrateCommand: ParsableCommand {
       """,
     subcommands: [
       CheckCommand.self, ScoreCommand.self, TestCommand.self, BatchCommand.self,
-      RescoreCommand.self, ExplainCommand.self, RunsCommand.self, GenerateCommand.self,
+      RescoreCommand.self, ExplainCommand.self, RunsCommand.self, PruneCommand.self,
+      GenerateCommand.self,
     ]
   )
 

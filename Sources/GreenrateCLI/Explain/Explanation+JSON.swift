@@ -47,7 +47,35 @@ extension Explanation {
     }
     w.raw("},\"run\":")
     runJSON(into: &w)
-    w.byte(UInt8(ascii: "}"))
+    w.raw(",\"changes\":[")
+    for (i, c) in changes.enumerated() {
+      if i > 0 { w.byte(UInt8(ascii: ",")) }
+      w.raw("{\"field\":")
+      w.string(c.field)
+      w.raw(",\"from\":")
+      optional(c.old, into: &w)
+      w.raw(",\"to\":")
+      optional(c.new, into: &w)
+      w.raw(",\"source\":")
+      w.string(c.source.rawValue)
+      w.byte(UInt8(ascii: "}"))
+    }
+    w.raw("],\"overrides\":[")
+    for (i, o) in overrides.enumerated() {
+      if i > 0 { w.byte(UInt8(ascii: ",")) }
+      w.raw("{\"field\":")
+      w.string(o.field)
+      w.raw(",\"value\":")
+      w.string(o.value)
+      w.raw(",\"reason\":")
+      w.string(o.reason)
+      w.raw(",\"run_id\":")
+      w.number(Double(o.runID))
+      w.raw(",\"set_at\":")
+      w.string(o.setAt)
+      w.byte(UInt8(ascii: "}"))
+    }
+    w.raw("]}")
     return w.text
   }
 

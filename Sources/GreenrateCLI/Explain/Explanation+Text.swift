@@ -72,6 +72,30 @@ extension Explanation {
       inputs.append([field.name, field.type.description, Explanation.shown(value)])
     }
     out += inputs.rendered(indent: "  ")
+    if run.kind == .rescore {
+      out += "\nRescore (run \(run.id))"
+      if let reason = run.reason { out += ": \(reason)" }
+      out += "\n"
+      if changes.isEmpty { out += "  no field changed\n" }
+      var table = TextTable(
+        [.init("field"), .init("from"), .init("to"), .init("how")], showsTitles: false)
+      for c in changes {
+        table.append([c.field, c.old ?? "(missing)", c.new ?? "(missing)", c.source.rawValue])
+      }
+      if !changes.isEmpty { out += table.rendered(indent: "  ") }
+    }
+    if !overrides.isEmpty {
+      out += "\nOverrides (kept until cleared; applied again over every newer record)\n"
+      var table = TextTable(
+        [.init("field"), .init("value"), .init("reason"), .init("set")], showsTitles: false)
+      for o in overrides {
+        table.append([
+          o.field, o.value.isEmpty ? "(missing)" : o.value, o.reason.isEmpty ? "-" : o.reason,
+          "run \(o.runID), \(o.setAt)",
+        ])
+      }
+      out += table.rendered(indent: "  ")
+    }
     return out
   }
 

@@ -7,6 +7,10 @@ struct Explanation {
   let rating: StoredRating
   /// The run's rule file, when it is unchanged (for quoting band conditions).
   let source: RuleSource?
+  /// The officer's overrides now recorded for the merchant.
+  var overrides: [Store.Override] = []
+  /// For a rescore run: the fields it set, from what to what.
+  var changes: [RescoreDetails.Change] = []
 
   /// The highest score the run's rule set allows: the sum of each factor's best band.
   var bestScore: Double { rating.factors.reduce(0) { $0 + $1.best } }

@@ -1,9 +1,9 @@
 import Foundation
 import GreenrateLanguage
 
-/// The text of the rule file a run used — only when the file at the recorded path is
-/// still byte for byte that rule set (same SHA-256), so `explain` never quotes a
-/// condition from rules that have changed since.
+/// The text of the rule file a run used — only when it is byte for byte that rule set
+/// (same SHA-256), so `explain` never quotes a condition from rules that have changed
+/// since.
 struct RuleSource {
   private let bands: BandSource
 
@@ -13,9 +13,14 @@ struct RuleSource {
     guard !path.isEmpty, let data = FileManager.default.contents(atPath: path) else {
       return nil
     }
-    let bytes = [UInt8](data)
-    guard SHA256.hex(bytes) == sha256 else { return nil }
-    bands = BandSource(source: bytes)
+    self.init(text: [UInt8](data), sha256: sha256)
+  }
+
+  /// The text the database kept for the run (`rule_files`), checked against the run's
+  /// fingerprint like a file would be.
+  init?(text: [UInt8], sha256: String) {
+    guard SHA256.hex(text) == sha256 else { return nil }
+    bands = BandSource(source: text)
   }
 
   /// The condition of the band declared at `location`: `when ...` (up to its `=>`, over

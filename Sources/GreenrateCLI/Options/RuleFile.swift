@@ -6,7 +6,11 @@ import GreenrateLanguage
 enum RuleFile {
   /// The compiled program, or every error printed to standard error and exit 1.
   static func load(_ path: String) throws -> Program {
-    let bytes = try readFile(path)
+    try compile(readFile(path), path)
+  }
+
+  /// `bytes` (the file at `path`) compiled, or every error printed and exit 1.
+  static func compile(_ bytes: [UInt8], _ path: String) throws -> Program {
     do {
       return try Program.compile(source: bytes, file: path)
     } catch {

@@ -4,6 +4,9 @@ import GreenrateLanguage
 public struct BatchOptions: Sendable {
   /// The rule file's path as given (recorded on the run; `rescore` reads it again).
   public var rulesPath: String
+  /// The rule file's text, kept in the database once per SHA-256 so that `explain` can
+  /// quote the run's conditions after the file is edited (nil: not kept).
+  public var rulesText: [UInt8]?
   /// The input path, or `-` for standard input.
   public var inputPath: String
   /// The input format; nil = from the file's extension.

@@ -1,3 +1,4 @@
+import GreenrateLanguage
 import GreenrateReaders
 
 extension BatchRunner {

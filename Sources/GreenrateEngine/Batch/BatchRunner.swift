@@ -100,6 +100,15 @@ public final class BatchRunner {
       progressLine: ProgressLine(
         enabled: options.showProgress, totalBytes: reader.fileSize,
         startBytes: plan.resumeAt?.offset ?? 0))
+    let replay = OverrideReplay(
+      program: program, rulesPath: options.rulesPath, asOf: plan.asOf,
+      rulesText: options.rulesText)
+    writer.onComplete = { store, runID throws(SQLiteError) in
+      let count = try replay.apply(store: store, batchRun: runID)
+      if count > 0 {
+        log("officers' overrides re-applied to \(count) merchant(s) after run \(runID)")
+      }
+    }
     let scorer = ChunkScorer(program: program, asOf: plan.asOf)
     let signals = options.catchSignals ? StopSignals() : nil
     defer { signals?.uninstall() }
@@ -129,7 +138,8 @@ public final class BatchRunner {
           Store.NewRun(
             kind: .batch, program: program, rulesPath: options.rulesPath, asOf: plan.asOf,
             input: options.inputPath, inputFormat: reader.format.rawValue,
-            inputSize: reader.fileSize, maxRejects: plan.maxRejects))
+            inputSize: reader.fileSize, maxRejects: plan.maxRejects,
+            rulesText: options.rulesText))
         guard (try? lock.tryLock(id)) == true else {
           throw SQLiteError(code: 5, message: "the new run's lock is held by another process")
         }

@@ -22,10 +22,13 @@ public struct ChunkScorer: Sendable {
   let knockoutBase: Int
   let denialBase: Int
   let outputBase: Int
+  /// The seed of every row's state hash: the run's `record_fields`.
+  let fieldsSeed: UInt64
 
   public init(program: Program, asOf: Int) {
     self.program = program
     self.asOf = asOf
+    fieldsSeed = RatingRow.fieldsSeed(StoredRecordCodec.fieldList(program.layout))
     var table: [UInt8] = []
     var spans: [(start: Int, end: Int)] = []
     func add(_ bytes: [UInt8]?) {
@@ -68,7 +71,7 @@ public struct ChunkScorer: Sendable {
     out.endOffset = chunk.endOffset
     out.endLine = chunk.endLine
     out.inputDigest = chunk.inputDigest
-    var failed: [ChunkReject] = []
+    var failed: [Reject] = []
     table.withUnsafeBufferPointer { table in
       for row in 0..<records.count {
         if let reject = score(records, row: row, with: evaluator, table: table, into: &out) {
@@ -77,11 +80,7 @@ public struct ChunkScorer: Sendable {
       }
     }
     out.sortByKey()
-    out.rejects = ChunkScorer.merge(
-      chunk.rejects.map {
-        ChunkReject(line: $0.line, merchantID: $0.merchantID, message: $0.message)
-      },
-      failed)
+    out.rejects = ChunkScorer.merge(chunk.rejects, failed)
     return out
   }
 
@@ -90,16 +89,16 @@ public struct ChunkScorer: Sendable {
   func score(
     _ records: RecordBuffer, row: Int, with evaluator: Evaluator,
     table: UnsafeBufferPointer<UInt8>, into out: inout ScoredChunk
-  ) -> ChunkReject? {
+  ) -> Reject? {
     guard let key = records.key(row: row) else {
       let name = records.layout.fields[records.layout.keyField].name
-      return ChunkReject(
+      return Reject(
         line: records.lines[row], merchantID: nil, message: "the key field `\(name)` is missing")
     }
     if let error = evaluator.evaluate(records, row: row) {
       var record: [UInt8] = []
       StoredRecordCodec.encode(records, row: row, into: &record)
-      return ChunkReject(
+      return Reject(
         line: records.lines[row], merchantID: key.string, message: error.description,
         record: record)
     }
@@ -180,6 +179,11 @@ public struct ChunkScorer: Sendable {
     out.mark()
     StoredRecordCodec.encode(records, row: row, into: &out.data.bytes)
     out.mark()
+    let scored = out.scoredCount - 1
+    let hash = out.data.bytes.withUnsafeBytes { bytes in
+      out.ratingRow(scored, bytes: bytes).stateHash(fieldsSeed: fieldsSeed)
+    }
+    out.hashes.append(hash)
   }
 
   private func codes(
@@ -197,10 +201,10 @@ public struct ChunkScorer: Sendable {
   }
 
   /// Two line-ordered reject lists as one.
-  static func merge(_ a: [ChunkReject], _ b: [ChunkReject]) -> [ChunkReject] {
+  static func merge(_ a: [Reject], _ b: [Reject]) -> [Reject] {
     if a.isEmpty { return b }
     if b.isEmpty { return a }
-    var out: [ChunkReject] = []
+    var out: [Reject] = []
     out.reserveCapacity(a.count + b.count)
     var i = 0
     var j = 0

@@ -39,6 +39,9 @@ public final class ChunkWriter {
   /// either way (its pages are safe in the WAL, and move into the database file at the
   /// next checkpoint), so this is a note, not a failure.
   public private(set) var checkpointProblem: String?
+  /// Called inside the transaction that completes the run, after its ratings became
+  /// current (the batch re-applies officers' overrides there).
+  public var onComplete: ((Store, Int64) throws(SQLiteError) -> Void)?
 
   /// The longest a chunk waits to be committed: bounds the work a crash loses and how
   /// stale a reader's view of a slow run gets.
@@ -109,6 +112,7 @@ public final class ChunkWriter {
     if case .failed(let message) = stop { return (.failed, message) }
     try store.db.writeTransaction { () throws(SQLiteError) in
       try store.finishRun(runID, status: status, failure: failure)
+      if status == .completed, let onComplete { try onComplete(store, runID) }
     }
     // Move the run's pages from the WAL into the database file now, in one pass (even
     // if readers keep the file open); PASSIVE never waits for them.
@@ -132,7 +136,7 @@ public final class ChunkWriter {
     groupRows = 0
     try store.db.execute("BEGIN IMMEDIATE")
     do throws(SQLiteError) {
-      var duplicates = try store.insertRatings(chunks, runID: runID)
+      var duplicates = try insertGroup(chunks)
       var failure: String?
       if let maxRejects {
         var rejected = progress.rejected
@@ -143,7 +147,7 @@ public final class ChunkWriter {
             try store.db.execute("ROLLBACK")
             try store.db.execute("BEGIN IMMEDIATE")
             chunks = Array(chunks[0...c])
-            duplicates = try store.insertRatings(chunks, runID: runID)
+            duplicates = try insertGroup(chunks)
           }
           failure =
             "more than \(maxRejects) records rejected (\(rejected) by line \(chunks[c].endLine - 1))"
@@ -173,11 +177,11 @@ public final class ChunkWriter {
   }
 
   /// A chunk's rejects with its duplicates among them, in line order.
-  private func rejectRows(_ chunk: ScoredChunk, duplicates: [Store.Duplicate]) -> [ChunkReject] {
+  private func rejectRows(_ chunk: ScoredChunk, duplicates: [Duplicate]) -> [Reject] {
     if duplicates.isEmpty { return chunk.rejects }
     let found = duplicates.map { d in
       let key = chunk.key(row: d.row)
-      return ChunkReject(
+      return Reject(
         line: chunk.lines[d.row], merchantID: key,
         message: Reject.duplicateMessage(keyName: keyName, key: key, keptLine: d.keptLine))
     }
@@ -192,7 +196,7 @@ public final class ChunkWriter {
     if store.db.inTransaction { try? store.db.execute("ROLLBACK") }
   }
 
-  private func count(_ chunk: ScoredChunk, duplicates: [Store.Duplicate], rejected: Int) {
+  private func count(_ chunk: ScoredChunk, duplicates: [Duplicate], rejected: Int) {
     progress.read += chunk.recordsRead
     progress.scored += chunk.scoredCount - duplicates.count
     progress.rejected += rejected

@@ -1,3 +1,5 @@
+import GreenrateReaders
+
 /// One chunk's results, laid out for the writer: every variable-length column of every
 /// row in one byte buffer, so the writer binds slices of it and allocates nothing.
 ///
@@ -14,6 +16,8 @@ public struct ScoredChunk: Sendable {
   var ratingIndexes: [Int] = []
   var eligible: [Bool] = []
   var lines: [Int] = []
+  /// Each row's `states` hash (`RatingRow.stateHash`), computed on the scoring thread.
+  var hashes: [Int64] = []
   /// The rows in the order to insert them: by key (then input order), so that the
   /// unique index is updated in key order whatever the input's order (measured: 3×
   /// cheaper than random order on shuffled ids); for equal keys the first row comes
@@ -22,7 +26,7 @@ public struct ScoredChunk: Sendable {
   /// `prefix` of each key in `order`'s order.
   var sortedPrefixes: [UInt64] = []
   /// Records of this chunk that failed, in line order (decode errors, runtime errors).
-  var rejects: [ChunkReject] = []
+  var rejects: [Reject] = []
   /// Records this chunk covers: scored plus rejected.
   public var recordsRead: Int = 0
   /// The reader's position after the chunk (where a resumed run carries on).
@@ -46,6 +50,7 @@ public struct ScoredChunk: Sendable {
     ratingIndexes.reserveCapacity(capacity)
     eligible.reserveCapacity(capacity)
     lines.reserveCapacity(capacity)
+    hashes.reserveCapacity(capacity)
   }
 
   /// The row to insert `i`-th (input order when `order` was never sorted).
@@ -118,17 +123,32 @@ public struct ScoredChunk: Sendable {
     return c != 0 ? c < 0 : a.1 < b.1
   }
 
+  /// Row `row` as the store takes it; `bytes` is `data.bytes`, held in place.
+  func ratingRow(_ row: Int, bytes: UnsafeRawBufferPointer) -> RatingRow {
+    func slice(_ segment: Segment) -> UnsafeRawBufferPointer {
+      UnsafeRawBufferPointer(rebasing: bytes[range(row: row, segment)])
+    }
+    return RatingRow(
+      merchantID: slice(.key), line: lines[row], score: scores[row], rating: slice(.rating),
+      eligible: eligible[row], reasons: slice(.reasons), knockouts: slice(.knockouts),
+      denials: slice(.denials), outputs: slice(.outputs), factors: slice(.factors),
+      record: slice(.record))
+  }
+
+  /// Appends `bytes` to the last row's record (values carried after the rules' inputs)
+  /// and hashes the row again under the fields that record now has.
+  mutating func extendLastRecord(_ bytes: [UInt8], fieldsSeed: UInt64) {
+    guard scoredCount > 0 else { return }
+    data.bytes += bytes
+    marks[marks.count - 1] = data.bytes.count
+    let row = scoredCount - 1
+    hashes[row] = data.bytes.withUnsafeBytes {
+      ratingRow(row, bytes: $0).stateHash(fieldsSeed: fieldsSeed)
+    }
+  }
+
   /// A row's key as a string (for messages; not the hot path).
   func key(row: Int) -> String {
     String(decoding: data.bytes[range(row: row, .key)], as: UTF8.self)
   }
-}
-
-/// A record that failed, as the `rejects` table stores it.
-struct ChunkReject: Sendable {
-  var line: Int
-  var merchantID: String?
-  var message: String
-  /// The decoded record, when it decoded (a runtime error): rescore can start from it.
-  var record: [UInt8]?
 }

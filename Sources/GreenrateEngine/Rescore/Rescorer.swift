@@ -16,6 +16,10 @@ public struct Rescorer: Sendable {
   public struct Prepared: Sendable {
     public var records: RecordBuffer
     public var notes: [String]
+    /// Stored values these rules cannot read (an input they no longer declare, or one
+    /// whose type changed so that the value does not convert): stored again with the
+    /// rescore's record, so a later rescore under rules that read them still finds them.
+    public var carried: [(field: StoredField, value: Value)] = []
   }
 
   /// Fills a one-row buffer from `stored` by input name, then applies `overrides`
@@ -61,7 +65,19 @@ public struct Rescorer: Sendable {
     if let name = StoredRecord.firstMissingRequired(records, row: 0) {
       throw missingRequired(name, stored: stored)
     }
-    return Prepared(records: records, notes: notes)
+    var carried: [(field: StoredField, value: Value)] = []
+    for (field, value) in zip(stored.fields, stored.values) where !field.isKey && value != .missing
+    {
+      let declared = layout.field(named: field.name)
+      let unread =
+        declared == nil || (unmatched.contains(field.name) && !overridden.contains(field.name))
+      if unread && !carried.contains(where: { $0.field.name == field.name }) {
+        carried.append((field, value))
+      }
+    }
+    var prepared = Prepared(records: records, notes: notes)
+    prepared.carried = carried
+    return prepared
   }
 
   private func fieldIndex(of override: FieldOverride) throws(RescoreError) -> Int {
@@ -109,6 +125,19 @@ public struct Rescorer: Sendable {
     return RescoreError(
       "the stored record of \(stored.merchantID) \(why); give it with --set \(name)=VALUE",
       isUsage: false)
+  }
+
+  /// What applying `overrides` to `stored` changes, field by field: the stored value and
+  /// the new one as cell texts (nil = missing or not stored).
+  public static func changes(
+    _ stored: StoredRecord, _ overrides: [(FieldOverride, RescoreDetails.Change.Source)]
+  ) -> [RescoreDetails.Change] {
+    overrides.map { override, source in
+      let old = stored.value(named: override.field).flatMap { $0 == .missing ? nil : $0 }
+      return RescoreDetails.Change(
+        field: override.field, old: old.map(StoredRecord.cellText),
+        new: override.value.isEmpty ? nil : override.value, source: source)
+    }
   }
 
   /// A value in a message: as a CSV cell would hold it, in quotes.

@@ -42,6 +42,13 @@ public struct RunInfo: Sendable {
   public var failure: String?
   /// The input's size in bytes when the batch started (nil for standard input).
   public var inputSize: Int64?
+  /// The run's place in the order of completions (1 = the first run completed in this
+  /// database); nil until completed. `current_ratings` follows this order, not run ids.
+  public var completedSeq: Int64? = nil
+  /// A rescore: the run whose stored record it started from.
+  public var baseRun: Int64? = nil
+  /// A rescore: the officer's `--reason`, or why the engine ran it.
+  public var reason: String? = nil
 
   /// Whether the run is still open (never finished: running now or killed).
   public var isUnfinished: Bool { status == .running }

@@ -153,6 +153,15 @@ public final class Statement {
     return Array(UnsafeRawBufferPointer(start: pointer, count: count))
   }
 
+  /// The column's bytes (text or blob) in place: valid until the next step or reset.
+  public func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+    let count = Int(sqlite3_column_bytes(handle, column))
+    guard count > 0, let pointer = sqlite3_column_blob(handle, column) else {
+      return UnsafeRawBufferPointer(start: Statement.emptyByte, count: 0)
+    }
+    return UnsafeRawBufferPointer(start: pointer, count: count)
+  }
+
   public func optionalInt64(_ column: Int32) -> Int64? {
     isNull(column) ? nil : int64(column)
   }

@@ -1,28 +1,25 @@
 import GreenrateLanguage
 
 extension Store {
-  /// A merchant's rating: from run `runID`, or else from the latest completed run
-  /// that rated it (its `current_ratings` row). Nil when there is none.
+  /// A merchant's rating: from run `runID`, or else its current one (the
+  /// `current_ratings` row: from the run completed last among those that rated it). Nil
+  /// when there is none.
   public func rating(merchantID: String, runID: Int64? = nil) throws(SQLiteError)
     -> StoredRating?
   {
-    let select = """
-      SELECT r.merchant_id, r.line, r.score, r.rating, r.eligible, r.reasons, r.knockouts,
-        r.denials, r.outputs, r.factors, r.record, u.record_fields, u.factor_info,
-        \(Store.runColumns("u"))
-      FROM ratings AS r JOIN runs AS u ON u.run_id = r.run_id
+    let from = runID == nil ? "current" : "rating_rows"
+    let statement = try db.prepare(
       """
-    let statement: Statement
-    if let runID {
-      statement = try db.prepare(select + " WHERE r.merchant_id = ? AND r.run_id = ?")
-      statement.bind(merchantID, at: 1)
-      statement.bind(runID, at: 2)
-    } else {
-      statement = try db.prepare(
-        select
-          + " WHERE r.merchant_id = ? AND u.status = 'completed' ORDER BY r.run_id DESC LIMIT 1")
-      statement.bind(merchantID, at: 1)
-    }
+      SELECT g.merchant_id, g.line, s.score, s.rating, g.eligible, s.reasons, s.knockouts,
+        s.denials, s.outputs, s.factors, s.record, u.record_fields, u.factor_info,
+        \(Store.runColumns("u"))
+      FROM \(from) AS g
+      JOIN states AS s ON s.state_id = g.state_id
+      JOIN runs AS u ON u.run_id = g.run_id
+      WHERE g.merchant_id = ?1 \(runID == nil ? "" : "AND g.run_id = ?2")
+      """)
+    statement.bind(merchantID, at: 1)
+    if let runID { statement.bind(runID, at: 2) }
     guard try statement.step() else { return nil }
     let run = Store.runInfo(statement, from: 13)
     let fields = (try? StoredRecordCodec.parseFieldList(statement.text(11) ?? "")) ?? []
@@ -44,21 +41,37 @@ extension Store {
     )
   }
 
-  /// The merchant's record as last received by a batch or a rescore (any run status),
-  /// with the rule file path of that run; nil for an unknown merchant.
+  /// The merchant's freshest stored record, with the rule file path of the run that
+  /// stored it; nil for an unknown merchant.
   ///
-  /// A record rejected by a runtime error in the rules counts as received (a rescore
-  /// with fixed rules is how it gets rated); within one run a rated record wins.
-  public func latestRecord(merchantID: String) throws(SQLiteError) -> StoredRecord? {
+  /// Freshest means from the latest source data: a batch run's records are as fresh as
+  /// its run id (runs start in id order), and a rescore's record is as fresh as the
+  /// batch record it started from (`base_run`) — so a rescore that started from last
+  /// night's record never hides tonight's batch, whichever finished first. Among equally
+  /// fresh records the later run wins (a rescore over the batch it started from). Runs of
+  /// any status count: a running batch has received what it has committed. A record
+  /// rejected by a runtime error in the rules counts as received (a rescore with fixed
+  /// rules is how it gets rated); within one run a rated record wins. One key lookup
+  /// per run kept (the CROSS JOIN keeps SQLite from scanning `rating_rows`).
+  ///
+  /// `fromBatch` keeps to records a batch received (what an officer's cleared override
+  /// goes back to).
+  public func latestRecord(merchantID: String, fromBatch: Bool = false) throws(SQLiteError)
+    -> StoredRecord?
+  {
     let statement = try db.prepare(
       """
-      SELECT x.run_id, x.line, x.record, u.record_fields, u.rules_path FROM (
-        SELECT run_id, line, record, 1 AS rated FROM ratings WHERE merchant_id = ?1
+      SELECT x.run_id, x.line, x.record, u.record_fields, u.rules_path,
+        coalesce(u.base_run, u.run_id) AS source FROM (
+        SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
+          CROSS JOIN rating_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
+          JOIN states AS s ON s.state_id = g.state_id
         UNION ALL
         SELECT run_id, line, record, 0 AS rated FROM rejects
           WHERE merchant_id = ?1 AND record IS NOT NULL
       ) AS x JOIN runs AS u ON u.run_id = x.run_id
-      ORDER BY x.run_id DESC, x.rated DESC, x.line DESC LIMIT 1
+      \(fromBatch ? "WHERE u.kind = 'batch'" : "")
+      ORDER BY source DESC, x.run_id DESC, x.rated DESC, x.line DESC LIMIT 1
       """)
     statement.bind(merchantID, at: 1)
     guard try statement.step() else { return nil }
@@ -72,9 +85,11 @@ extension Store {
     } catch {
       throw SQLiteError(code: 11, message: "merchant \(merchantID): \(error.message)")
     }
-    return StoredRecord(
+    var record = StoredRecord(
       merchantID: merchantID, runID: statement.int64(0), rulesPath: statement.text(4) ?? "",
       line: statement.int(1), fields: fields, values: values)
+    record.sourceRun = statement.int64(5)
+    return record
   }
 
   static func codes(_ json: String?) -> [String] {

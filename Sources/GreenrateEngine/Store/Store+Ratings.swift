@@ -1,223 +1,96 @@
-import CSQLite
+import GreenrateReaders
 
 extension Store {
-  static let ratingColumns =
-    "run_id, merchant_id, score, rating, eligible, reasons, knockouts, denials, outputs, factors, line, record"
-  static let ratingColumnCount: Int32 = 12
-
-  /// The INSERT for `rows` rating rows. A row whose merchant already has a rating in
-  /// the run is skipped (`DO NOTHING`): the unique index is the duplicate check.
-  static func insertRatingsSQL(rows: Int) -> String {
-    let tuple =
-      "(" + Array(repeating: "?", count: Int(ratingColumnCount)).joined(separator: ",") + ")"
-    return "INSERT INTO ratings (\(ratingColumns)) VALUES "
-      + Array(repeating: tuple, count: rows).joined(separator: ",") + " ON CONFLICT DO NOTHING"
-  }
-
-  /// A duplicate found while inserting: the chunk row that was skipped and the line of
-  /// the record the run kept for that merchant.
-  struct Duplicate {
-    var row: Int
-    var keptLine: Int
-  }
-
-  /// Inserts one chunk's rating rows (see `insertRatings(_:runID:)` for a group).
-  func insertRatings(_ chunk: ScoredChunk, runID: Int64) throws(SQLiteError) -> [Duplicate] {
-    try insertRatings([chunk], runID: runID)[0]
-  }
-
-  /// Inserts the rating rows of consecutive chunks for `runID` (inside the caller's
-  /// transaction), all of them in key order, and returns per chunk the rows skipped as
-  /// duplicates, in input order.
+  /// Stores one rating of run `runID` (inside the caller's transaction), with `hash` its
+  /// `RatingRow.stateHash`. The state (what the rating says and the record) is written
+  /// only when it differs from the merchant's current one.
   ///
-  /// Key order across the whole group is what keeps the unique index cheap on an
-  /// unsorted input: the index is swept once per group instead of once per chunk. For
-  /// equal keys the earlier chunk (then the earlier row) goes first, so the record kept
-  /// is always the first scored.
-  func insertRatings(_ chunks: [ScoredChunk], runID: Int64) throws(SQLiteError)
-    -> [[Duplicate]]
+  /// Returns nil when stored; when the run already holds a rating for this merchant, the
+  /// row is not stored and the result is the line of the one kept (the first scored).
+  func insertRating(_ row: RatingRow, hash: Int64, runID: Int64) throws(SQLiteError) -> Int? {
+    let lookup = try cached(
+      \.currentState, "SELECT state_id, state_hash FROM current WHERE merchant_id = ?")
+    lookup.bindText(row.merchantID, at: 1)
+    var stateID: Int64?
+    if try lookup.step(), lookup.int64(1) == hash { stateID = lookup.int64(0) }
+    lookup.reset()
+    let added = stateID == nil
+    let state: Int64
+    if let stateID { state = stateID } else { state = try insertState(row) }
+    if try insertRatingRow(
+      merchantID: row.merchantID, line: row.line, eligible: row.eligible, stateID: state,
+      hash: hash, runID: runID)
+    {
+      return nil
+    }
+    // A duplicate (rare): the state written for it is nobody's.
+    if added { try deleteState(state) }
+    return try keptLine(row.merchantID, runID: runID) ?? row.line
+  }
+
+  /// Inserts a rating row; false when the run already has one for the merchant.
+  func insertRatingRow(
+    merchantID: UnsafeRawBufferPointer, line: Int, eligible: Bool, stateID: Int64, hash: Int64,
+    runID: Int64
+  ) throws(SQLiteError) -> Bool {
+    let insert = try cached(
+      \.insertRatingRow,
+      """
+      INSERT INTO rating_rows (run_id, merchant_id, line, eligible, state_id, state_hash)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+      """)
+    insert.bind(runID, at: 1)
+    insert.bindText(merchantID, at: 2)
+    insert.bind(line, at: 3)
+    insert.bind(eligible ? 1 : 0, at: 4)
+    insert.bind(stateID, at: 5)
+    insert.bind(hash, at: 6)
+    try insert.run()
+    return db.changes > 0
+  }
+
+  /// Appends a state; returns its id.
+  func insertState(_ row: RatingRow) throws(SQLiteError) -> Int64 {
+    let state = try cached(
+      \.insertState,
+      """
+      INSERT INTO states (score, rating, eligible, reasons, knockouts, denials, outputs,
+        factors, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    state.bind(row.score, at: 1)
+    state.bindText(row.rating, at: 2)
+    state.bind(row.eligible ? 1 : 0, at: 3)
+    state.bindText(row.reasons, at: 4)
+    state.bindText(row.knockouts, at: 5)
+    state.bindText(row.denials, at: 6)
+    state.bindText(row.outputs, at: 7)
+    state.bindBlob(row.factors, at: 8)
+    state.bindBlob(row.record, at: 9)
+    try state.run()
+    return db.lastInsertRowID
+  }
+
+  private func deleteState(_ id: Int64) throws(SQLiteError) {
+    let statement = try db.prepare("DELETE FROM states WHERE state_id = ?")
+    statement.bind(id, at: 1)
+    try statement.run()
+  }
+
+  /// The line of the rating run `runID` holds for this merchant, if any.
+  private func keptLine(_ merchantID: UnsafeRawBufferPointer, runID: Int64) throws(SQLiteError)
+    -> Int?
   {
-    var duplicates = Array(repeating: [Duplicate](), count: chunks.count)
-    var failure: SQLiteError?
-    Store.withPinnedBytes(chunks[...], pinned: []) { bases in
-      do throws(SQLiteError) {
-        let order = Store.mergedOrder(chunks, bases: bases)
-        try insertRows(
-          order, chunks: chunks, bases: bases, runID: runID, duplicates: &duplicates)
-      } catch {
-        failure = error
-      }
-    }
-    if let failure { throw failure }
-    return duplicates
-  }
-
-  /// A row of a group of chunks.
-  struct GroupRow {
-    var chunk: Int
-    var row: Int
-  }
-
-  private func insertRows(
-    _ order: [GroupRow], chunks: [ScoredChunk], bases: [UnsafeRawBufferPointer], runID: Int64,
-    duplicates: inout [[Duplicate]]
-  ) throws(SQLiteError) {
-    var start = 0
-    while start < order.count {
-      let rows = order.count - start >= rowsPerInsert ? rowsPerInsert : 1
-      let statement = try ratingInsert(rows: rows)
-      for j in 0..<rows {
-        let at = order[start + j]
-        bindRating(
-          chunks[at.chunk], row: at.row, runID: runID, bytes: bases[at.chunk],
-          statement: statement, base: Int32(j) * Store.ratingColumnCount)
-      }
-      try statement.run()
-      if db.changes < rows {
-        for j in 0..<rows {
-          let at = order[start + j]
-          let chunk = chunks[at.chunk]
-          let kept = try keptLine(chunk, row: at.row, runID: runID, bytes: bases[at.chunk])
-          if kept != chunk.lines[at.row] {
-            duplicates[at.chunk].append(Duplicate(row: at.row, keptLine: kept))
-          }
-        }
-      }
-      start += rows
-    }
-    for c in duplicates.indices { duplicates[c].sort { $0.row < $1.row } }
-  }
-
-  /// Calls `body` with the byte buffers of all `chunks` held in place.
-  static func withPinnedBytes(
-    _ chunks: ArraySlice<ScoredChunk>, pinned: [UnsafeRawBufferPointer],
-    _ body: ([UnsafeRawBufferPointer]) -> Void
-  ) {
-    guard let first = chunks.first else {
-      body(pinned)
-      return
-    }
-    first.data.bytes.withUnsafeBytes { bytes in
-      withPinnedBytes(chunks.dropFirst(), pinned: pinned + [bytes], body)
-    }
-  }
-
-  /// The group's rows by (key, chunk, row): each chunk is sorted already, so this is a
-  /// concatenation when the chunks' key ranges follow each other (a sorted input), else
-  /// a k-way merge.
-  static func mergedOrder(_ chunks: [ScoredChunk], bases: [UnsafeRawBufferPointer])
-    -> [GroupRow]
-  {
-    let total = chunks.reduce(0) { $0 + $1.scoredCount }
-    var order: [GroupRow] = []
-    order.reserveCapacity(total)
-    let filled = chunks.indices.filter { chunks[$0].scoredCount > 0 }
-    // Per chunk, its keys in sorted order: prefix, start and length.
-    let prefixes = chunks.map(\.sortedPrefixes)
-    let keys: [[(UnsafePointer<UInt8>, Int)]] = chunks.indices.map { c in
-      guard let raw = bases[c].baseAddress else { return [] }
-      let base = raw.assumingMemoryBound(to: UInt8.self)
-      return (0..<chunks[c].scoredCount).map { i in
-        let range = chunks[c].range(row: chunks[c].row(at: i), .key)
-        return (base + range.lowerBound, range.count)
-      }
-    }
-    func less(_ a: Int, _ i: Int, _ b: Int, _ j: Int) -> Bool {
-      let pa = prefixes[a][i]
-      let pb = prefixes[b][j]
-      if pa != pb { return pa < pb }
-      if ScoredChunk.less(keys[a][i], keys[b][j]) { return true }
-      if ScoredChunk.less(keys[b][j], keys[a][i]) { return false }
-      return a < b
-    }
-    var consecutive = true
-    for (a, b) in zip(filled, filled.dropFirst())
-    where less(b, 0, a, chunks[a].scoredCount - 1) {
-      consecutive = false
-      break
-    }
-    if consecutive {
-      for c in filled {
-        for i in 0..<chunks[c].scoredCount {
-          order.append(GroupRow(chunk: c, row: chunks[c].row(at: i)))
-        }
-      }
-      return order
-    }
-    // A binary min-heap of chunk indexes, ordered by each chunk's next key, then chunk.
-    var next = Array(repeating: 0, count: chunks.count)
-    var heap = filled
-    func before(_ a: Int, _ b: Int) -> Bool { less(a, next[a], b, next[b]) }
-    func siftDown(_ start: Int) {
-      var i = start
-      while true {
-        let l = 2 * i + 1
-        let r = l + 1
-        var m = i
-        if l < heap.count && before(heap[l], heap[m]) { m = l }
-        if r < heap.count && before(heap[r], heap[m]) { m = r }
-        if m == i { return }
-        heap.swapAt(i, m)
-        i = m
-      }
-    }
-    for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
-    while let c = heap.first {
-      order.append(GroupRow(chunk: c, row: chunks[c].row(at: next[c])))
-      next[c] += 1
-      if next[c] == chunks[c].scoredCount {
-        heap[0] = heap[heap.count - 1]
-        heap.removeLast()
-      }
-      if !heap.isEmpty { siftDown(0) }
-    }
-    return order
-  }
-
-  private func ratingInsert(rows: Int) throws(SQLiteError) -> Statement {
-    if let statement = statements.insertRatings[rows] { return statement }
-    let statement = try db.prepare(Store.insertRatingsSQL(rows: rows))
-    statements.insertRatings[rows] = statement
-    return statement
-  }
-
-  private func bindRating(
-    _ chunk: ScoredChunk, row: Int, runID: Int64, bytes: UnsafeRawBufferPointer,
-    statement: Statement, base: Int32
-  ) {
-    func slice(_ segment: ScoredChunk.Segment) -> UnsafeRawBufferPointer {
-      UnsafeRawBufferPointer(rebasing: bytes[chunk.range(row: row, segment)])
-    }
-    statement.bind(runID, at: base + 1)
-    statement.bindText(slice(.key), at: base + 2)
-    statement.bind(chunk.scores[row], at: base + 3)
-    statement.bindText(slice(.rating), at: base + 4)
-    statement.bind(chunk.eligible[row] ? 1 : 0, at: base + 5)
-    statement.bindText(slice(.reasons), at: base + 6)
-    statement.bindText(slice(.knockouts), at: base + 7)
-    statement.bindText(slice(.denials), at: base + 8)
-    statement.bindText(slice(.outputs), at: base + 9)
-    statement.bindBlob(slice(.factors), at: base + 10)
-    statement.bind(chunk.lines[row], at: base + 11)
-    statement.bindBlob(slice(.record), at: base + 12)
-  }
-
-  /// The line of the rating the run holds for this row's merchant.
-  private func keptLine(
-    _ chunk: ScoredChunk, row: Int, runID: Int64, bytes: UnsafeRawBufferPointer
-  ) throws(SQLiteError) -> Int {
     let statement = try cached(
-      \.keptLine, "SELECT line FROM ratings WHERE merchant_id = ? AND run_id = ?")
+      \.keptLine, "SELECT line FROM rating_rows WHERE run_id = ? AND merchant_id = ?")
     defer { statement.reset() }
-    statement.bindText(
-      UnsafeRawBufferPointer(rebasing: bytes[chunk.range(row: row, .key)]), at: 1)
-    statement.bind(runID, at: 2)
-    guard try statement.step() else { return chunk.lines[row] }
+    statement.bind(runID, at: 1)
+    statement.bindText(merchantID, at: 2)
+    guard try statement.step() else { return nil }
     return statement.int(0)
   }
 
   /// Inserts reject rows for `runID` (inside the caller's transaction).
-  func insertRejects(_ rejects: [ChunkReject], runID: Int64) throws(SQLiteError) {
+  func insertRejects(_ rejects: [Reject], runID: Int64) throws(SQLiteError) {
     guard !rejects.isEmpty else { return }
     let statement = try cached(
       \.insertReject,
@@ -230,5 +103,43 @@ extension Store {
       statement.bindBlob(copying: reject.record, at: 5)
       try statement.run()
     }
+  }
+
+  /// Makes run `runID`'s ratings current (inside the transaction that completes it):
+  /// for each merchant it rated, `current` then names this run.
+  ///
+  /// Reads the run's rows in key order and upserts in that order, so the cost is one
+  /// pass over the run's rows and over `current`, whatever the input order was.
+  func makeCurrent(runID: Int64) throws(SQLiteError) {
+    let statement = try db.prepare(
+      """
+      INSERT INTO current (merchant_id, run_id, line, eligible, state_id, state_hash)
+      SELECT merchant_id, run_id, line, eligible, state_id, state_hash FROM rating_rows
+      WHERE run_id = ? ORDER BY merchant_id
+      ON CONFLICT (merchant_id) DO UPDATE SET run_id = excluded.run_id, line = excluded.line,
+        eligible = excluded.eligible, state_id = excluded.state_id,
+        state_hash = excluded.state_hash
+      """)
+    statement.bind(runID, at: 1)
+    try statement.run()
+  }
+
+  /// Marks run `runID` finished now (inside the caller's transaction): `completed` takes
+  /// the next completion number and makes the run's ratings current; `failed` records
+  /// why.
+  func finishRun(_ runID: Int64, status: RunInfo.Status, failure: String?) throws(SQLiteError) {
+    let statement = try db.prepare(
+      """
+      UPDATE runs SET status = ?1, finished_at = ?2, failure = ?3,
+        completed_seq = CASE WHEN ?1 = 'completed'
+          THEN (SELECT coalesce(max(completed_seq), 0) + 1 FROM runs) END
+      WHERE run_id = ?4
+      """)
+    statement.bindAll([
+      .text(status.rawValue), .text(UTCTime.now()), failure.map(SQLValue.text) ?? .null,
+      .integer(runID),
+    ])
+    try statement.run()
+    if status == .completed { try makeCurrent(runID: runID) }
   }
 }

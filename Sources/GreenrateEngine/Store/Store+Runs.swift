@@ -11,6 +11,14 @@ extension Store {
     var inputFormat: String? = nil
     var inputSize: Int64? = nil
     var maxRejects: Int? = nil
+    /// The rule file's text, kept once per SHA-256 in `rule_files`.
+    var rulesText: [UInt8]? = nil
+    /// A rescore: the run whose record it started from, and why it was run.
+    var baseRun: Int64? = nil
+    var reason: String? = nil
+    /// The fields the run's records are stored under, when not exactly the rules' inputs
+    /// (a rescore carrying values the rules cannot read).
+    var recordFields: String? = nil
   }
 
   /// The columns `runInfo(_:from:)` reads, in its order.
@@ -18,7 +26,8 @@ extension Store {
     "run_id", "kind", "status", "ruleset", "ruleset_version", "ruleset_sha256", "as_of", "input",
     "started_at", "finished_at", "records_read", "records_scored", "records_rejected",
     "records_eligible", "rules_path", "input_format", "max_rejects", "rating_labels",
-    "rating_counts", "resume_offset", "resume_line", "failure", "input_size",
+    "rating_counts", "resume_offset", "resume_line", "failure", "input_size", "completed_seq",
+    "base_run", "reason",
   ]
 
   /// The run columns as a select list, each qualified with `table.` when given.
@@ -33,8 +42,8 @@ extension Store {
       """
       INSERT INTO runs (kind, status, ruleset, ruleset_version, ruleset_sha256, as_of, input,
         started_at, rules_path, input_format, max_rejects, rating_labels, rating_counts,
-        record_fields, factor_info, input_size)
-      VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        record_fields, factor_info, input_size, base_run, reason)
+      VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     let program = run.program
     var labels = JSONWriter()
@@ -45,11 +54,28 @@ extension Store {
       .text(UTCTime.now()), .text(run.rulesPath), run.inputFormat.map(SQLValue.text) ?? .null,
       run.maxRejects.map { .integer(Int64($0)) } ?? .null, .text(labels.text),
       .text(Store.countsJSON(Array(repeating: 0, count: program.ratingLabels.count))),
-      .text(StoredRecordCodec.fieldList(program.layout)), .text(Store.factorInfoJSON(program)),
-      run.inputSize.map(SQLValue.integer) ?? .null,
+      .text(run.recordFields ?? StoredRecordCodec.fieldList(program.layout)),
+      .text(Store.factorInfoJSON(program)),
+      run.inputSize.map(SQLValue.integer) ?? .null, run.baseRun.map(SQLValue.integer) ?? .null,
+      run.reason.map(SQLValue.text) ?? .null,
     ])
     try statement.run()
-    return db.lastInsertRowID
+    let runID = db.lastInsertRowID
+    if let text = run.rulesText {
+      let keep = try db.prepare(
+        "INSERT INTO rule_files (sha256, text) VALUES (?, ?) ON CONFLICT DO NOTHING")
+      keep.bindAll([.text(program.sha256), .blob(text)])
+      try keep.run()
+    }
+    return runID
+  }
+
+  /// The text of the rule file with this SHA-256, as a run kept it; nil when no run did.
+  public func ruleFileText(sha256: String) throws(SQLiteError) -> [UInt8]? {
+    let statement = try db.prepare("SELECT text FROM rule_files WHERE sha256 = ?")
+    statement.bind(sha256, at: 1)
+    guard try statement.step() else { return nil }
+    return statement.blob(0)
   }
 
   /// The counters and resume point a batch stores with every commit.
@@ -79,17 +105,6 @@ extension Store {
       .integer(Int64(progress.rejected)), .integer(Int64(progress.eligible)),
       .text(Store.countsJSON(progress.ratingCounts)), .integer(progress.resumeOffset),
       .integer(Int64(progress.resumeLine)), .integer(runID),
-    ])
-    try statement.run()
-  }
-
-  /// Marks a run finished (`completed` or `failed`) now.
-  func finishRun(_ runID: Int64, status: RunInfo.Status, failure: String?) throws(SQLiteError) {
-    let statement = try db.prepare(
-      "UPDATE runs SET status = ?, finished_at = ?, failure = ? WHERE run_id = ?")
-    statement.bindAll([
-      .text(status.rawValue), .text(UTCTime.now()), failure.map(SQLValue.text) ?? .null,
-      .integer(runID),
     ])
     try statement.run()
   }
@@ -142,7 +157,8 @@ extension Store {
       inputFormat: s.text(first + 15), maxRejects: s.optionalInt64(first + 16).map { Int($0) },
       ratingCounts: ratingCounts, resumeOffset: s.int64(first + 19),
       resumeLine: s.int(first + 20), failure: s.text(first + 21),
-      inputSize: s.optionalInt64(first + 22))
+      inputSize: s.optionalInt64(first + 22), completedSeq: s.optionalInt64(first + 23),
+      baseRun: s.optionalInt64(first + 24), reason: s.text(first + 25))
   }
 
   static func countsJSON(_ counts: [Int]) -> String {

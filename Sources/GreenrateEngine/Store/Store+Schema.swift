@@ -1,19 +1,43 @@
 extension Store {
-  /// The schema version this code writes (`PRAGMA user_version`).
-  static let schemaVersion = 1
+  /// The schema version this code writes (`PRAGMA user_version`): 1 stored every rating
+  /// with its whole record; 2 stores each merchant's result and record once while they
+  /// do not change, and keeps `current` as a table (see `schema`).
+  static let schemaVersion = 2
 
-  /// The tables, indexes and view of the database contract, plus what `rescore`,
-  /// `explain`, `runs` and `--resume` need.
+  /// The tables, indexes and views of the database contract, plus what `rescore`,
+  /// `explain`, `runs`, `prune` and `--resume` need.
   ///
-  /// Write-path choices (see the batch bench): `ratings` is a rowid table, so each
-  /// run's rows are appended in input order; the one index it has is the unique
-  /// `(merchant_id, run_id)` — the contract's uniqueness on `(run_id, merchant_id)`,
-  /// with the merchant first because every read looks rows up by merchant (explain,
-  /// rescore, `current_ratings`) and because the batch detects duplicate keys by
-  /// inserting into it. Counts and resume points live on the run row, so nothing has
-  /// to scan a run's ratings. `record` holds the merchant's input values in the compact
-  /// `StoredRecordCodec` form; `factors` holds the matched band of each factor (one
-  /// varint each), read with the run's `factor_info`.
+  /// - `rating_rows` is one small row per merchant per run: the run, the merchant, the
+  ///   input line, eligibility and the `states` row it points at (with that state's
+  ///   hash). Its key `(run_id, merchant_id)` is the contract's uniqueness and the
+  ///   batch's duplicate check; a run's rows sit together, so a run's writes never touch
+  ///   the pages of earlier nights.
+  /// - `states` holds what a rating says and the record it was scored from (`record`, in
+  ///   `StoredRecordCodec` form). A rating points at the merchant's current state when
+  ///   its content is the same (`state_hash`: a 64-bit hash of the content and of the
+  ///   run's `record_fields`, so equal hashes mean the record decodes under the same
+  ///   fields); only a changed merchant adds a state. States are appended (a rowid
+  ///   table), so writing them costs the same whatever the input's order.
+  /// - `ratings` (the contract's table) is a view joining the two: same columns, same
+  ///   meanings, read-only.
+  /// - `current` is, per merchant, the rating of the run that completed last among those
+  ///   that rated it. It is written in the transaction that completes a batch run or
+  ///   writes a rescore, never before — so a killed batch moves nothing — and read
+  ///   without looking at other runs, so its cost does not grow with the runs kept.
+  ///   `runs.completed_seq` numbers completions in order (1, 2, ...): "latest" means
+  ///   latest completed.
+  /// - `current_ratings` (the contract's view) reads `current`, and `states` only for
+  ///   the columns a query asks for (one scalar sub-query per column, which SQLite
+  ///   evaluates only when used: `count(*)` and `sum(eligible)` read `current` alone —
+  ///   a LEFT JOIN would be looked up for every row, as SQLite keeps joins in
+  ///   aggregates).
+  /// - `rule_files` keeps each run's rule file text once per SHA-256, so `explain` can
+  ///   quote a band's condition after the file has been edited.
+  /// - `overrides` keeps an officer's `rescore --set` values per merchant and field
+  ///   until cleared; a batch that rates the merchant again re-applies them (a rescore
+  ///   run after it, see `Store+Overrides`). `rescore_changes` records, per rescore run,
+  ///   which fields were set from what to what.
+  /// - `pruned_runs` remembers the runs `prune` removed, so asking for one says so.
   static let schema = """
     CREATE TABLE IF NOT EXISTS runs (
       run_id INTEGER PRIMARY KEY,
@@ -40,11 +64,24 @@ extension Store {
       resume_offset INTEGER NOT NULL DEFAULT 0,
       resume_line INTEGER NOT NULL DEFAULT 0,
       failure TEXT,
-      input_size INTEGER
+      input_size INTEGER,
+      completed_seq INTEGER,
+      base_run INTEGER,
+      reason TEXT
     );
-    CREATE TABLE IF NOT EXISTS ratings (
+    CREATE UNIQUE INDEX IF NOT EXISTS runs_completed_seq ON runs (completed_seq)
+      WHERE completed_seq IS NOT NULL;
+    CREATE TABLE IF NOT EXISTS rating_rows (
       run_id INTEGER NOT NULL,
       merchant_id TEXT NOT NULL,
+      line INTEGER NOT NULL,
+      eligible INTEGER NOT NULL,
+      state_id INTEGER NOT NULL,
+      state_hash INTEGER NOT NULL,
+      PRIMARY KEY (run_id, merchant_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS states (
+      state_id INTEGER PRIMARY KEY,
       score REAL NOT NULL,
       rating TEXT NOT NULL,
       eligible INTEGER NOT NULL,
@@ -53,10 +90,16 @@ extension Store {
       denials TEXT NOT NULL,
       outputs TEXT NOT NULL,
       factors BLOB NOT NULL,
-      line INTEGER NOT NULL,
       record BLOB NOT NULL
     );
-    CREATE UNIQUE INDEX IF NOT EXISTS ratings_merchant_run ON ratings (merchant_id, run_id);
+    CREATE TABLE IF NOT EXISTS current (
+      merchant_id TEXT PRIMARY KEY,
+      run_id INTEGER NOT NULL,
+      line INTEGER NOT NULL,
+      eligible INTEGER NOT NULL,
+      state_id INTEGER NOT NULL,
+      state_hash INTEGER NOT NULL
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS rejects (
       run_id INTEGER NOT NULL,
       line INTEGER NOT NULL,
@@ -66,17 +109,63 @@ extension Store {
     );
     CREATE INDEX IF NOT EXISTS rejects_merchant_record ON rejects (merchant_id, run_id)
       WHERE record IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS rejects_run ON rejects (run_id);
+    CREATE TABLE IF NOT EXISTS rule_files (
+      sha256 TEXT PRIMARY KEY,
+      text BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS overrides (
+      merchant_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      value TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      run_id INTEGER NOT NULL,
+      set_at TEXT NOT NULL,
+      PRIMARY KEY (merchant_id, field)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS rescore_changes (
+      run_id INTEGER NOT NULL,
+      field TEXT NOT NULL,
+      old_value TEXT,
+      new_value TEXT,
+      source TEXT NOT NULL,
+      PRIMARY KEY (run_id, field)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS pruned_runs (
+      run_id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL,
+      finished_at TEXT,
+      pruned_at TEXT NOT NULL
+    );
+    CREATE VIEW IF NOT EXISTS ratings AS
+      SELECT g.run_id, g.merchant_id, s.score, s.rating, g.eligible, s.reasons, s.knockouts,
+        s.denials, s.outputs, s.factors, g.line, s.record
+      FROM rating_rows AS g
+      LEFT JOIN states AS s ON s.state_id = g.state_id;
     CREATE VIEW IF NOT EXISTS current_ratings AS
-      SELECT r.run_id, r.merchant_id, r.score, r.rating, r.eligible, r.reasons,
-        r.knockouts, r.denials, r.outputs, r.factors, r.line
-      FROM ratings AS r
-      WHERE r.run_id = (
-        SELECT max(x.run_id) FROM ratings AS x JOIN runs AS u ON u.run_id = x.run_id
-        WHERE x.merchant_id = r.merchant_id AND u.status = 'completed');
+      SELECT c.run_id, c.merchant_id,
+        (SELECT score FROM states AS s WHERE s.state_id = c.state_id)
+          AS score,
+        (SELECT rating FROM states AS s WHERE s.state_id = c.state_id)
+          AS rating,
+        c.eligible,
+        (SELECT reasons FROM states AS s WHERE s.state_id = c.state_id)
+          AS reasons,
+        (SELECT knockouts FROM states AS s WHERE s.state_id = c.state_id)
+          AS knockouts,
+        (SELECT denials FROM states AS s WHERE s.state_id = c.state_id)
+          AS denials,
+        (SELECT outputs FROM states AS s WHERE s.state_id = c.state_id)
+          AS outputs,
+        (SELECT factors FROM states AS s WHERE s.state_id = c.state_id)
+          AS factors,
+        c.line
+      FROM current AS c;
     """
 
   /// Creates the schema if needed (in one write transaction, so two processes opening
-  /// a new file at once don't collide) and checks the version of an existing one.
+  /// a new file at once don't collide), migrates a version-1 database in place, and
+  /// refuses a newer one.
   func migrate() throws(SQLiteError) {
     let version = try userVersion()
     if version == Store.schemaVersion { return }
@@ -88,12 +177,19 @@ extension Store {
       )
     }
     try db.writeTransaction { () throws(SQLiteError) in
-      try db.execute(Store.schema)
+      // Another process may have migrated while this one waited for the lock.
+      let now = try userVersion()
+      if now == Store.schemaVersion { return }
+      if now == 1 {
+        try migrateFromVersion1()
+      } else {
+        try db.execute(Store.schema)
+      }
       try db.execute("PRAGMA user_version = \(Store.schemaVersion)")
     }
   }
 
-  private func userVersion() throws(SQLiteError) -> Int {
+  func userVersion() throws(SQLiteError) -> Int {
     let statement = try db.prepare("PRAGMA user_version")
     guard try statement.step() else { return 0 }
     return statement.int(0)

@@ -1,5 +1,5 @@
-/// The SQLite store: runs, ratings, rejects, the `current_ratings` view and each
-/// merchant's stored record.
+/// The SQLite store: runs, ratings, rejects, the current rating of each merchant and
+/// the records they were scored from (see `Store+Schema` for the layout).
 ///
 /// One `Store` owns one connection and is used from one thread at a time. The batch's
 /// writer owns its own; readers (`explain`, `runs`) and `rescore` open theirs, and WAL
@@ -8,15 +8,12 @@ public final class Store {
   let db: Database
   /// Prepared once, reused for every chunk (see `Store+Ratings`).
   var statements = Statements()
-  /// Rating rows per INSERT statement on the batch path: several rows per statement
-  /// spread the statement's fixed cost (measured in `greenrate-bench batch`).
-  public var rowsPerInsert = 16
 
   /// Opens or creates the database at `path`: WAL journal, `synchronous=NORMAL`, a
   /// millisecond-polling busy timeout, and the schema.
   ///
   /// `cacheMegabytes` sizes SQLite's page cache; the batch writer asks for more
-  /// because its unique index is updated in merchant-id order, not append order.
+  /// because it looks up and inserts by merchant id.
   /// `access` says whether the file may be created, must already be greenrate's, or is
   /// only read (see `Store.Access`); a file that holds some other schema is refused
   /// before anything is written to it.
@@ -37,6 +34,9 @@ public final class Store {
     // Larger pages halve the writer's cost per row (measured: 16 KiB pages vs 4 KiB);
     // this only applies to a new, empty file.
     try db.execute("PRAGMA page_size = 16384")
+    // So that `prune` can give freed pages back without rewriting the file (a no-op on
+    // an existing file, which keeps its setting).
+    try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
     try db.execute("PRAGMA journal_mode = WAL")
     try db.execute("PRAGMA synchronous = NORMAL")
     // Checkpoint only when the WAL passes 1 GiB: a batch's rows then reach the database
@@ -61,7 +61,9 @@ public final class Store {
 
   /// Prepared statements, created on first use.
   struct Statements {
-    var insertRatings: [Int: Statement] = [:]
+    var insertRatingRow: Statement?
+    var currentState: Statement?
+    var insertState: Statement?
     var insertReject: Statement?
     var keptLine: Statement?
     var progress: Statement?

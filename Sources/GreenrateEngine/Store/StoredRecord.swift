@@ -14,6 +14,9 @@ public struct StoredRecord: Sendable {
   public var fields: [StoredField]
   /// The values, in `fields` order.
   public var values: [Value]
+  /// The batch run whose input the record comes from (for a rescore's record, the
+  /// batch record it started from): how fresh the record is.
+  public var sourceRun: Int64 = 0
 
   public init(
     merchantID: String, runID: Int64, rulesPath: String, line: Int, fields: [StoredField],
@@ -27,9 +30,21 @@ public struct StoredRecord: Sendable {
     self.values = values
   }
 
-  /// The value of the field with this name, if the record has it.
+  /// The value of the field with this name, if the record has it (a value kept under
+  /// an older type, see `Rescorer.Prepared.carried`, when the field is otherwise missing).
   public func value(named name: String) -> Value? {
-    fields.firstIndex { $0.name == name }.map { values[$0] }
+    let matching = fields.indices.filter { fields[$0].name == name }
+    guard let first = matching.first else { return nil }
+    return values[matching.first { values[$0] != .missing } ?? first]
+  }
+
+  /// Where `field` comes from: the stored field of that name and base type with a
+  /// value, else any of that name with a value, else the first of that name. (A
+  /// rescore under rules that changed an input's type keeps the old value too.)
+  private func source(of field: RecordLayout.Field) -> Int? {
+    let matching = fields.indices.filter { fields[$0].name == field.name }
+    return matching.first { fields[$0].type.base == field.type.base && values[$0] != .missing }
+      ?? matching.first { values[$0] != .missing } ?? matching.first
   }
 
   /// Fills row `row` of `buffer` by field name, for a rule set that may differ from
@@ -44,7 +59,7 @@ public struct StoredRecord: Sendable {
   public func fill(_ buffer: inout RecordBuffer, row: Int) -> [String] {
     var unmatched: [String] = []
     for (index, field) in buffer.layout.fields.enumerated() {
-      guard let stored = fields.firstIndex(where: { $0.name == field.name }) else {
+      guard let stored = source(of: field) else {
         unmatched.append(field.name)
         continue
       }

@@ -122,6 +122,51 @@ public enum StoredRecordCodec {
     return values
   }
 
+  /// Appends one value of a field of `type` in this format (for values carried over
+  /// from an older record, after those `encode` wrote).
+  public static func append(_ value: Value, as type: BaseType, into out: inout [UInt8]) {
+    func varint(_ v: UInt64) {
+      var v = v
+      while v >= 0x80 {
+        out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+        v >>= 7
+      }
+      out.append(UInt8(v))
+    }
+    func text(_ t: Text, bias: UInt64) {
+      let bytes = Array(t.string.utf8)
+      varint(UInt64(bytes.count) + bias)
+      out += bytes
+    }
+    switch (type, value) {
+    case (.number, _), (.bool, _), (.date, _):
+      let x: Double
+      switch value {
+      case .number(let n): x = n
+      case .bool(let b): x = b ? 1 : 0
+      case .date(let d): x = Double(d)
+      default:
+        out.append(0)
+        return
+      }
+      if x == x.rounded(.towardZero), abs(x) < 9_007_199_254_740_992, !(x == 0 && x.sign == .minus)
+      {
+        out.append(1)
+        let i = Int64(x)
+        varint(UInt64(bitPattern: (i << 1) ^ (i >> 63)))
+      } else {
+        out.append(2)
+        withUnsafeBytes(of: x.bitPattern.littleEndian) { out += $0 }
+      }
+    case (.text, .text(let t)): text(t, bias: 1)
+    case (.text, _): out.append(0)
+    case (.set, .set(let items)):
+      varint(UInt64(items.items.count))
+      for item in items.items { text(item, bias: 0) }
+    case (.set, _): varint(0)
+    }
+  }
+
   /// The `record_fields` text of a layout: `name:type` per input (`name:key` for the
   /// key), comma separated — input names are identifiers, so neither character can
   /// occur in them.

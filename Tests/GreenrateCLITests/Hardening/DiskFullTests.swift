@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -93,7 +94,13 @@ extension DiskFullTests {
     #expect(outcome.stdout.hasPrefix("run 1 completed"), "\(outcome)")
     #expect(!outcome.stderr.contains("--resume"), "\(outcome)")
     #expect(outcome.stderr.contains("note: the run is complete"), "\(outcome)")
-    let resume = try CLIProcess.run(arguments(db) + ["--resume"])
+    // Once there is room again (the files copied to a roomy folder), the stored run is
+    // complete: nothing is left to resume.
+    let roomy = w.path("roomy.sqlite")
+    for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: db + suffix) {
+      try FileManager.default.copyItem(atPath: db + suffix, toPath: roomy + suffix)
+    }
+    let resume = try CLIProcess.run(arguments(roomy) + ["--resume"])
     #expect(resume.status == 1 && resume.stderr.contains("nothing to resume"), "\(resume)")
   }
 }

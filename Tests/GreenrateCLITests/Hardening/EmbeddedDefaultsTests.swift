@@ -1,4 +1,5 @@
 import Foundation
+import GreenrateTestSupport
 import Testing
 
 @testable import GreenrateCLI

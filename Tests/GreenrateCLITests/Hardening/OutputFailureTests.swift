@@ -1,4 +1,5 @@
 import Foundation
+import GreenrateTestSupport
 import Testing
 
 /// A full or closed standard output is reported in one line with exit 1; a closed

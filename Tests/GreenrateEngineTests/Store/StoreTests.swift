@@ -28,9 +28,10 @@ import Testing
     let records = try record(program, cells)
     let evaluator = Evaluator(program: program, asOf: Day.parse("2026-01-15")!)
     let error = evaluator.evaluate(records, row: 0)
-    return try store.writeRescore(
-      program: program, rulesPath: BatchFixture.rulesPath, asOf: evaluator.asOf,
-      records: records, row: 0, evaluator: evaluator, error: error)
+    return try #require(
+      try store.writeRescore(
+        program: program, rulesPath: BatchFixture.rulesPath, asOf: evaluator.asOf,
+        records: records, row: 0, evaluator: evaluator, error: error))
   }
 
   @Test func createsTheContractSchemaInWALMode() throws {
@@ -41,7 +42,7 @@ import Testing
     #expect(try BatchFixture.rows(store.db, "PRAGMA journal_mode") == ["wal"])
     let objects = try BatchFixture.rows(
       store.db, "SELECT type || ' ' || name FROM sqlite_master ORDER BY name")
-    for object in ["view current_ratings", "table ratings", "table rejects", "table runs"] {
+    for object in ["view current_ratings", "view ratings", "table rejects", "table runs"] {
       #expect(objects.contains(object))
     }
     let runColumns = try BatchFixture.rows(store.db, "SELECT name FROM pragma_table_info('runs')")
@@ -69,14 +70,21 @@ import Testing
     let folder = try BatchFixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try Store(path: folder.appendingPathComponent("g.sqlite").path)
+    try store.db.execute(
+      "INSERT INTO states (state_id, score, rating, eligible, reasons, knockouts, "
+        + "denials, outputs, factors, record) VALUES (7, 1, 'A', 1, '[]', '[]', '[]', "
+        + "'{}', x'00', x'01')")
     let insert =
-      "INSERT INTO ratings (run_id, merchant_id, score, rating, eligible, reasons, knockouts, "
-      + "denials, outputs, factors, line, record) VALUES (1, 'M1', 1, 'A', 1, '[]', '[]', '[]', "
-      + "'{}', '[]', 2, x'01')"
+      "INSERT INTO rating_rows (run_id, merchant_id, line, eligible, state_id, state_hash) "
+      + "VALUES (1, 'M1', 2, 1, 7, 70)"
     try store.db.execute(insert)
     #expect(throws: SQLiteError.self) { try store.db.execute(insert) }
     try store.db.execute(insert.replacingOccurrences(of: "(1, 'M1'", with: "(2, 'M1'"))
     #expect(try BatchFixture.rows(store.db, "SELECT count(*) FROM ratings") == ["2"])
+    #expect(
+      try BatchFixture.rows(
+        store.db, "SELECT DISTINCT rating FROM ratings WHERE merchant_id = 'M1'")
+        == ["A"])
   }
 
   @Test func rescoreStoresRatingRecordAndRun() throws {
@@ -169,14 +177,43 @@ import Testing
     #expect(current == ["M42|\(second)|50.0", "M7|2|70.0"])
     #expect(try store.rating(merchantID: "M42", runID: first)?.score == 70)
 
-    // A run that is still running (or was killed) does not count, nor does a failed one.
-    try store.db.execute("UPDATE runs SET status = 'running' WHERE run_id = \(second)")
+    #expect(try store.run(id: second)?.completedSeq == 3)
+
+    // A batch that has not completed (killed after its first chunk) moves nothing...
+    let input = folder.appendingPathComponent("in.csv").path
+    let header = cells.keys.sorted()
+    var lines = [header.joined(separator: ",")]
+    for id in ["M1", "M42", "M7", "M8"] {
+      var record = cells
+      record["merchant_id"] = id
+      lines.append(header.map { record[$0] ?? "" }.joined(separator: ","))
+    }
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: input, atomically: true, encoding: .utf8)
+    var options = BatchOptions(
+      rulesPath: BatchFixture.rulesPath, inputPath: input, databasePath: store.path, jobs: 1,
+      asOf: Day.parse("2026-01-15"), chunkSize: 2, commitRows: 1, showProgress: false,
+      stopAfterChunks: 1)
+    let stopped = try BatchRunner(options: options, program: program).run { _ in }
+    #expect(stopped.status == .running)
     #expect(
       try BatchFixture.rows(
-        store.db, "SELECT run_id FROM current_ratings WHERE merchant_id = 'M42'") == ["\(first)"])
-    try store.db.execute("UPDATE runs SET status = 'failed' WHERE run_id = \(second)")
-    #expect(try store.rating(merchantID: "M42")?.run.id == first)
-    // ...but the record it received is the merchant's latest.
-    #expect(try store.latestRecord(merchantID: "M42")?.runID == second)
+        store.db, "SELECT merchant_id, run_id FROM current_ratings ORDER BY merchant_id")
+        == ["M42|\(second)", "M7|2"])
+    // ...but the record it received is the merchant's freshest.
+    #expect(try store.latestRecord(merchantID: "M42")?.runID == stopped.runID)
+    // Once it completes, every merchant it rated is current from it, in one step.
+    options.stopAfterChunks = nil
+    options.resume = .run(stopped.runID)
+    let finished = try BatchRunner(options: options, program: program).run { _ in }
+    #expect(finished.status == .completed)
+    #expect(
+      try BatchFixture.rows(
+        store.db, "SELECT merchant_id, run_id, score FROM current_ratings ORDER BY merchant_id")
+        == [
+          "M1|\(stopped.runID)|70.0", "M42|\(stopped.runID)|70.0", "M7|\(stopped.runID)|70.0",
+          "M8|\(stopped.runID)|70.0",
+        ])
+    #expect(try store.rating(merchantID: "M42")?.run.id == stopped.runID)
   }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// The batch inserts each group of chunks in key order; these check that order against
 /// a plain byte-wise sort, on keys that stress the 8-byte prefix shortcut.
-@Suite struct StoreKeyOrderTests {
+@Suite struct ChunkWriterKeyOrderTests {
   /// A chunk whose rows have these keys and empty other columns.
   func chunk(_ keys: [String], sequence: Int) -> ScoredChunk {
     var chunk = ScoredChunk(sequence: sequence)
@@ -59,9 +59,9 @@ import Testing
       chunks.append(chunk(Array(all[start..<start + size]), sequence: i))
       start += size
     }
-    var order: [Store.GroupRow] = []
-    Store.withPinnedBytes(chunks[...], pinned: []) { bases in
-      order = Store.mergedOrder(chunks, bases: bases)
+    var order: [ChunkWriter.GroupRow] = []
+    ChunkWriter.withPinnedBytes(chunks[...], pinned: []) { bases in
+      order = ChunkWriter.mergedOrder(chunks, bases: bases)
     }
     var expected: [(chunk: Int, row: Int, key: [UInt8])] = []
     start = 0
