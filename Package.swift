@@ -22,11 +22,14 @@ let package = Package(
     .target(name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "CSQLite"]),
     // Seeded synthetic merchants for samples, demos and benchmarks: not part of the engine.
     .target(name: "GreenrateGenerator", dependencies: ["GreenrateLanguage"]),
+    // The version and the git commit the binary is built from (written by the plugin).
+    .target(name: "GreenrateBuildInfo", plugins: ["BuildInfoPlugin"]),
+    .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
     // The commands, as a library the tests import.
     .target(
       name: "GreenrateCLI",
       dependencies: [
-        "GreenrateLanguage", "GreenrateEngine", "GreenrateGenerator",
+        "GreenrateLanguage", "GreenrateEngine", "GreenrateGenerator", "GreenrateBuildInfo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
