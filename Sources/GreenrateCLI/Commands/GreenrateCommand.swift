@@ -16,7 +16,8 @@ public struct GreenrateCommand: ParsableCommand {
     version: versionText,
     subcommands: [
       CheckCommand.self, ScoreCommand.self, TestCommand.self, BatchCommand.self,
-      RescoreCommand.self, ExplainCommand.self, RunsCommand.self, GenerateCommand.self,
+      RescoreCommand.self, ExplainCommand.self, RunsCommand.self, ExportCommand.self,
+      GenerateCommand.self,
     ]
   )
 
