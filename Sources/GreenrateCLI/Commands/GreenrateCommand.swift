@@ -17,6 +17,7 @@ public struct GreenrateCommand: ParsableCommand {
     subcommands: [
       CheckCommand.self, ScoreCommand.self, TestCommand.self, BatchCommand.self,
       RescoreCommand.self, ExplainCommand.self, RunsCommand.self, ExportCommand.self,
+      FmtCommand.self,
       GenerateCommand.self,
     ]
   )

@@ -9,6 +9,19 @@ struct Lexer {
   var column = 1
   var tokens: [Token] = []
   var diagnostics: [Diagnostic] = []
+  /// Whether to keep what the parser skips (comments, each token's bytes): only the
+  /// formatter asks, so the ordinary lexer pays one untaken branch per token.
+  var keepsTrivia = false
+  /// Each token's bytes in the source, when `keepsTrivia`.
+  var spans: [Range<Int>] = []
+  /// The comments, in file order, when `keepsTrivia`.
+  var comments: [Comment] = []
+
+  /// A `#` comment: where it starts and its bytes up to the end of its line.
+  struct Comment {
+    var location: SourceLocation
+    var bytes: Range<Int>
+  }
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
@@ -47,8 +60,23 @@ struct Lexer {
     tokens.append(Token(kind: kind, location: location))
   }
 
+  /// All tokens with each one's bytes, and the comments, for the formatter.
+  static func tokenizeKeepingTrivia(_ source: [UInt8]) -> Lexer {
+    var lexer = Lexer(source)
+    lexer.keepsTrivia = true
+    lexer.run()
+    return lexer
+  }
+
   mutating func run() {
     while let b = peek() {
+      let from = index
+      let before = tokens.count
+      defer {
+        if keepsTrivia {
+          for _ in before..<tokens.count { spans.append(from..<index) }
+        }
+      }
       switch b {
       case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
         advanceASCII()
@@ -72,9 +100,13 @@ struct Lexer {
       }
     }
     emit(.end, at: location)
+    if keepsTrivia { spans.append(index..<index) }
   }
 
   mutating func skipComment() {
+    let start = location
+    let from = index
+    defer { if keepsTrivia { comments.append(Comment(location: start, bytes: from..<index)) } }
     while let b = peek(), b != UInt8(ascii: "\n") {
       if b < 0x80 {
         advanceASCII()
