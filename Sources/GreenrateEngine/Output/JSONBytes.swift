@@ -67,6 +67,11 @@ enum JSONBytes {
   /// the index after its closing quote.
   static func decodeString(_ p: UnsafeRawBufferPointer, _ i: Int, into out: inout [UInt8]) -> Int {
     var j = i + 1
+    // The usual case, no escape: one bulk copy.
+    var k = j
+    while k < p.count, p[k] != quote, p[k] != backslash { k += 1 }
+    out += UnsafeRawBufferPointer(rebasing: p[j..<k])
+    j = k
     while j < p.count {
       let b = p[j]
       if b == quote { return j + 1 }

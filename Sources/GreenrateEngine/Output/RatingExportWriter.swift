@@ -89,12 +89,9 @@ struct RatingExportWriter {
     appendCSVField()
     out.append(UInt8(ascii: ","))
     if row.eligible { out += "true".utf8 } else { out += "false".utf8 }
-    for list in [row.reasons, row.knockouts, row.denials] {
-      out.append(UInt8(ascii: ","))
-      field.removeAll(keepingCapacity: true)
-      appendJoined(list)
-      appendCSVField()
-    }
+    codeList(row.reasons)
+    codeList(row.knockouts)
+    codeList(row.denials)
     fillCells(row)
     for i in cells.indices {
       out.append(UInt8(ascii: ","))
@@ -105,6 +102,15 @@ struct RatingExportWriter {
       }
     }
     endLine()
+  }
+
+  /// `,` and a stored list of codes as one CSV field.
+  private mutating func codeList(_ list: UnsafeRawBufferPointer) {
+    out.append(UInt8(ascii: ","))
+    guard list.count > 2 else { return }  // `[]`
+    field.removeAll(keepingCapacity: true)
+    appendJoined(list)
+    appendCSVField()
   }
 
   /// Factor points and output values into `cells` (as CSV text, unquoted).
@@ -203,10 +209,8 @@ struct RatingExportWriter {
 
   /// `field` as one CSV field: quoted (quotes doubled) only when it needs to be.
   private mutating func appendCSVField() {
-    var needsQuotes = false
-    for b in field where b == UInt8(ascii: ",") || b == JSONBytes.quote || b == 0x0A || b == 0x0D {
-      needsQuotes = true
-      break
+    let needsQuotes = field.withUnsafeBufferPointer { bytes in
+      bytes.contains { b in b == UInt8(ascii: ",") || b == JSONBytes.quote || b == 0x0A || b == 0x0D }
     }
     guard needsQuotes else {
       out += field
