@@ -210,7 +210,8 @@ struct RatingExportWriter {
   /// `field` as one CSV field: quoted (quotes doubled) only when it needs to be.
   private mutating func appendCSVField() {
     let needsQuotes = field.withUnsafeBufferPointer { bytes in
-      bytes.contains { b in b == UInt8(ascii: ",") || b == JSONBytes.quote || b == 0x0A || b == 0x0D }
+      bytes.contains { b in b == UInt8(ascii: ",") || b == JSONBytes.quote || b == 0x0A || b == 0x0D
+      }
     }
     guard needsQuotes else {
       out += field

@@ -1,12 +1,15 @@
 extension RuleFileError {
-  /// Every error as the analyst sees it: `FILE:LINE:COLUMN: error: MESSAGE`, then the
+  /// Every diagnostic as the analyst sees it: `FILE:LINE:COLUMN: error: MESSAGE`
+  /// (or `warning:`), then the
   /// source line, then a caret under the column. Tabs before the column are kept in
   /// the caret line so the caret lines up however wide a tab is shown.
   public var rendered: String {
     var out = ""
     for diagnostic in diagnostics {
       let location = diagnostic.location
-      out += "\(file):\(location.line):\(location.column): error: \(diagnostic.message)\n"
+      out +=
+        "\(file):\(location.line):\(location.column): \(diagnostic.severity.rawValue): "
+        + "\(diagnostic.message)\n"
       let scalars = RuleFileError.lineScalars(source, line: location.line)
       var text = ""
       text.unicodeScalars.append(contentsOf: scalars)
