@@ -158,10 +158,28 @@ import Testing
     #expect(out.status == 1)
     #expect(
       out.stdout == """
-        \(cases):5: expect_rating: expected "B", actual "A"
-        \(cases):5: expect_score: expected "49", actual 50
-        \(cases):5: expect_reasons: expected "NO_CERT", actual ""
+        \(cases):5: C4: expect_rating: expected "B", actual "A"
+        \(cases):5: C4: expect_score: expected "49", actual 50
+        \(cases):5: C4: expect_reasons: expected "NO_CERT", actual ""
         3 passed, 1 failed
+
+        """)
+  }
+
+  @Test func aCaseWithoutExpectationsIsAnError() throws {
+    let ws = try RescoreWorkspace()
+    let cases = ws.path("cases.csv")
+    try """
+    id,kwh,revenue,certs,expect_rating,expect_eligible,expect_score,expect_reasons
+    C1,500,100000,ISO14001,A,true,50,
+    C9,500,100000,ISO14001,,,,
+    """.write(toFile: cases, atomically: true, encoding: .utf8)
+    let out = try CLIProcess.run(["test", Self.fixture("mini.rules"), cases])
+    #expect(out.status == 1)
+    #expect(
+      out.stdout == """
+        \(cases):3: C9: no expect_* field: a case must state at least one expected value
+        1 passed, 1 failed
 
         """)
   }
