@@ -18,6 +18,7 @@ struct BatchCommand: ParsableCommand {
         greenrate batch
         greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite --jobs 2
         greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite --resume
+        greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite --json
       """
   )
 
@@ -56,6 +57,9 @@ struct BatchCommand: ParsableCommand {
   @Option(name: .customLong("resume-run"), help: .hidden)
   var resumeRun: Int64?
 
+  @Flag(help: "Print the final summary as one JSON object (for schedulers and scripts).")
+  var json = false
+
   func validate() throws {
     if (rules == nil) != (input == nil) {
       throw ValidationError("give both RULES and INPUT, or neither for the shipped sample")
@@ -82,7 +86,7 @@ struct BatchCommand: ParsableCommand {
       Console.error("error: \(error.message)")
       throw ExitCode(1)
     }
-    Console.line(summary.text)
+    Console.line(json ? summary.json : summary.text)
     if summary.status != .completed { throw ExitCode(1) }
   }
 
