@@ -49,7 +49,7 @@ import Testing
       rules += Self.blocks(text, tag: "rules").count
       runnable += Self.blocks(text, tag: "sh runnable").count
     }
-    #expect(rules >= 8)
+    #expect(rules >= 6)
     #expect(runnable >= 8)
   }
 
