@@ -168,6 +168,16 @@ import Testing
     #expect(second.stdout.split(separator: "\n").count == 2)
     let first = try CLIProcess.run(["export", "--db", ws.database, "--run", "1"])
     #expect(first.stdout.split(separator: "\n").count == 204)
+
+    // A failed run's rows never become current.
+    try ws.append(to: input, records: [["merchant_id": "BAD", "overdue_count_12m": "none"]])
+    let failed = try CLIProcess.run([
+      "batch", rules, input, "--db", ws.database, "--as-of", "2026-11-02", "--max-rejects", "0",
+    ])
+    #expect(failed.status == 1, "\(failed)")
+    #expect(try ws.count("SELECT count(*) FROM ratings WHERE run_id = 3") > 0)
+    let after = try CLIProcess.run(["export", "--db", ws.database, "--format", "jsonl"])
+    #expect(after.stdout == current.stdout)
   }
 
   @Test("an unknown run, a missing database and bad options fail with one line")

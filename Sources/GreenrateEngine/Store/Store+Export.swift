@@ -21,7 +21,17 @@ extension Store {
       statement = try db.prepare("SELECT \(columns) FROM ratings WHERE run_id = ?")
       statement.bind(id, at: 1)
     case .current:
-      statement = try db.prepare("SELECT \(columns) FROM current_ratings")
+      // `current_ratings`, written so that each row costs one index probe for a later
+      // completed rating of its merchant, not a max() joined with `runs` (measured:
+      // 0.5 s against 0.8 s of SQLite time for 1M merchants).
+      statement = try db.prepare(
+        """
+        WITH done AS (SELECT run_id FROM runs WHERE status = 'completed')
+        SELECT \(columns) FROM ratings AS r
+        WHERE r.run_id IN done AND NOT EXISTS (
+          SELECT 1 FROM ratings AS x
+          WHERE x.merchant_id = r.merchant_id AND x.run_id > r.run_id AND x.run_id IN done)
+        """)
     }
     var rows = 0
     while try statement.step() {
