@@ -26,11 +26,15 @@ let package = Package(
       name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "GreenrateReaders", "CSQLite"]),
     // Seeded synthetic merchants for samples, demos and benchmarks: not part of the engine.
     .target(name: "GreenrateGenerator", dependencies: ["GreenrateLanguage"]),
+    // The version and the git commit the binary is built from (written by the plugin).
+    .target(name: "GreenrateBuildInfo", plugins: ["BuildInfoPlugin"]),
+    .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
     // The commands, as a library the tests import.
     .target(
       name: "GreenrateCLI",
       dependencies: [
         "GreenrateLanguage", "GreenrateReaders", "GreenrateEngine", "GreenrateGenerator",
+        "GreenrateBuildInfo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

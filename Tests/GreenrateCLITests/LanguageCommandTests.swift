@@ -17,7 +17,33 @@ import Testing
     let words = out.stdout.split(separator: " ")
     let hex = words[sha + 1].dropLast()  // the colon after the digest
     #expect(hex.count == 64 && hex.allSatisfy { "0123456789abcdef".contains($0) })
-    #expect(out.stderr.isEmpty)
+    // The one warning: `employees` is declared (validated and stored, shown by
+    // `explain`) but not scored, on purpose.
+    let warnings = out.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+    #expect(warnings.count == 1 && warnings[0].hasSuffix("input `employees` is never used"))
+  }
+
+  @Test func checkFormatJSONAndStrict() throws {
+    let out = try CLIProcess.run(["check", "--format", "json", CLIProcess.shippedRules])
+    #expect(out.status == 0, "\(out)")
+    let object = try jsonObject(String(out.stdout.split(separator: "\n")[0]))
+    #expect(object["severity"] as? String == "warning")
+    #expect(object["line"] as? Int == 28)
+    #expect(object["column"] as? Int == 7)
+    #expect(object["suggestion"] is NSNull)
+    let strict = try CLIProcess.run(["check", "--strict", CLIProcess.shippedRules])
+    #expect(strict.status == 1)
+    #expect(strict.stderr.contains(":28:7: error: input `employees` is never used"))
+    let bad = try CLIProcess.run(["check", "--format", "json", Self.fixture("bad.rules")])
+    #expect(bad.status == 1)
+    let lines = bad.stdout.split(separator: "\n")
+    #expect(!lines.isEmpty)
+    for line in lines {
+      let d = try jsonObject(String(line))
+      #expect(d["severity"] as? String == "error")
+      #expect(Set(d.keys) == ["file", "line", "column", "severity", "message", "suggestion"])
+    }
+    #expect(bad.stderr.isEmpty)
   }
 
   @Test func checkPrintsEveryErrorWithACaretAndExitsOne() throws {
@@ -133,10 +159,28 @@ import Testing
     #expect(out.status == 1)
     #expect(
       out.stdout == """
-        \(cases):5: expect_rating: expected "B", actual "A"
-        \(cases):5: expect_score: expected "49", actual 50
-        \(cases):5: expect_reasons: expected "NO_CERT", actual ""
+        \(cases):5: C4: expect_rating: expected "B", actual "A"
+        \(cases):5: C4: expect_score: expected "49", actual 50
+        \(cases):5: C4: expect_reasons: expected "NO_CERT", actual ""
         3 passed, 1 failed
+
+        """)
+  }
+
+  @Test func aCaseWithoutExpectationsIsAnError() throws {
+    let ws = try RescoreWorkspace()
+    let cases = ws.path("cases.csv")
+    try """
+    id,kwh,revenue,certs,expect_rating,expect_eligible,expect_score,expect_reasons
+    C1,500,100000,ISO14001,A,true,50,
+    C9,500,100000,ISO14001,,,,
+    """.write(toFile: cases, atomically: true, encoding: .utf8)
+    let out = try CLIProcess.run(["test", Self.fixture("mini.rules"), cases])
+    #expect(out.status == 1)
+    #expect(
+      out.stdout == """
+        \(cases):3: C9: no expect_* field: a case must state at least one expected value
+        1 passed, 1 failed
 
         """)
   }

@@ -31,6 +31,7 @@ struct BatchCommand: ParsableCommand {
         greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite --resume
         greenrate batch Rules/sme-green.rules merchants.csv --max-rejects 5%
         greenrate batch --abandon 7 --db ratings.sqlite --reason "the feed is gone"
+        greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite --json
       """
   )
 
@@ -84,6 +85,9 @@ struct BatchCommand: ParsableCommand {
 
   @Option(help: ArgumentHelp("Why the run is abandoned (with --abandon).", valueName: "TEXT"))
   var reason: String?
+
+  @Flag(help: "Print the final summary as one JSON object (for schedulers and scripts).")
+  var json = false
 
   func validate() throws {
     if let abandon {
@@ -149,7 +153,7 @@ struct BatchCommand: ParsableCommand {
         "run \(summary.runID) stopped: \(reason); \(runner.resumeCommand(summary.runID)) "
           + "carries it on")
     }
-    Console.line(summary.text)
+    Console.line(json ? summary.json : summary.text)
     if let signal = summary.signal { throw ExitCode(128 + signal) }
     if summary.status != .completed { throw ExitCode(1) }
   }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import GreenrateBuildInfo
+import GreenrateEngine
 
 /// The `greenrate` command: green ratings for small merchants, from rule files.
 public struct GreenrateCommand: ParsableCommand {
@@ -11,14 +13,22 @@ public struct GreenrateCommand: ParsableCommand {
         greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite
         greenrate rescore M00012345 --db ratings.sqlite --set certifications=ISO14001
       """,
+    version: versionText,
     subcommands: [
       CheckCommand.self, ScoreCommand.self, TestCommand.self, BatchCommand.self,
       RescoreCommand.self, ExplainCommand.self, RunsCommand.self, PruneCommand.self,
+      ExportCommand.self, FmtCommand.self,
       GenerateCommand.self,
     ]
   )
 
   public init() {}
+
+  /// What `--version` prints: greenrate's version, the git commit it was built from and
+  /// the SQLite library it runs on.
+  static var versionText: String {
+    "greenrate \(BuildInfo.version)\ncommit \(BuildInfo.commit)\nsqlite \(Database.libraryVersion)"
+  }
 
   /// Runs the command line (without the program name) and exits.
   ///

@@ -11,7 +11,8 @@ struct RunsCommand: ParsableCommand {
       One row per run: its id, kind (batch or rescore), status (running, completed or \
       failed; a run killed mid-way stays running until --resume finishes it), as-of \
       date, records read, scored and rejected, rule set name and version with the start \
-      of its SHA-256, start time (UTC), duration and input.
+      of its SHA-256, start time (UTC), duration and input; and, when some run failed, \
+      a last column with each failed run's reason.
 
       Examples:
         greenrate runs --db ratings.sqlite
@@ -58,18 +59,24 @@ struct RunsCommand: ParsableCommand {
 
   /// The runs as an aligned table.
   static func table(_ runs: [RunInfo]) -> TextTable {
-    var table = TextTable([
+    // A failed run's reason, in a last column shown only when some run has one.
+    let reasons = runs.contains { $0.failure != nil }
+    var columns: [TextTable.Column] = [
       .init("RUN", .right), .init("KIND"), .init("STATUS"), .init("AS OF"), .init("READ", .right),
       .init("SCORED", .right), .init("REJECTED", .right), .init("RULE SET"), .init("SHA256"),
       .init("STARTED"), .init("DURATION", .right), .init("INPUT"),
-    ])
+    ]
+    if reasons { columns.append(.init("REASON")) }
+    var table = TextTable(columns)
     for run in runs {
-      table.append([
+      var row = [
         String(run.id), run.kind.rawValue, run.status.rawValue, run.asOf, String(run.recordsRead),
         String(run.recordsScored), String(run.recordsRejected),
         "\(run.ruleset) \(run.rulesetVersion)", String(run.rulesetSHA256.prefix(12)),
         run.startedAt, duration(run).map(RunsCommand.format) ?? "-", run.input ?? "-",
-      ])
+      ]
+      if reasons { row.append(run.failure ?? "") }
+      table.append(row)
     }
     return table
   }

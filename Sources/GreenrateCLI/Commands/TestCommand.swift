@@ -12,8 +12,9 @@ struct TestCommand: ParsableCommand {
       Each case file is a CSV or JSON Lines file of records with extra fields \
       expect_rating, expect_eligible, expect_score (compared to 1e-9) and expect_reasons \
       (;-separated in CSV, an array in JSON; order matters). An absent field, or an empty \
-      CSV cell, is not checked. Prints each failing case and a final line \
-      `N passed, M failed`; exits 1 if any failed.
+      CSV cell, is not checked, but a case with no expect_* value at all fails (it would \
+      check nothing). Prints each failing case as FILE:LINE: KEY: PROBLEM and a final \
+      line `N passed, M failed`; exits 1 if any failed.
 
       Example:
         greenrate test Rules/sme-green.rules Rules/sme-green.cases.csv
@@ -50,19 +51,26 @@ struct TestCommand: ParsableCommand {
         try scorer.forEachOutcome { outcome in
           let problems: [String]
           let line: Int
+          let key: String
           switch outcome {
           case .scored(let result, let l, let extras):
             line = l
-            problems = CaseExpectation(extras).mismatches(result)
+            key = result.key.string
+            let expectation = CaseExpectation(extras)
+            problems =
+              expectation.isEmpty
+              ? ["no expect_* field: a case must state at least one expected value"]
+              : expectation.mismatches(result)
           case .rejected(let reject):
             line = reject.line
+            key = reject.merchantID ?? "?"
             problems = ["rejected: \(reject.message)"]
           }
           if problems.isEmpty {
             passed += 1
           } else {
             failed += 1
-            for p in problems { Console.line("\(path):\(line): \(p)") }
+            for p in problems { Console.line("\(path):\(line): \(key): \(p)") }
           }
         }
       }

@@ -19,6 +19,18 @@ struct CaseExpectation {
     reasons = e.count > 3 ? e[3] : .missing
   }
 
+  /// Whether the case states no expectation at all (a case that checks nothing is an
+  /// error, not a pass).
+  var isEmpty: Bool {
+    [rating, eligible, score, reasons].allSatisfy { field in
+      switch field {
+      case .missing: return true
+      case .text(let s): return s.isEmpty
+      default: return false
+      }
+    }
+  }
+
   /// One line per field that differs: field, expected, actual.
   func mismatches(_ r: ScoreResult) -> [String] {
     var out: [String] = []

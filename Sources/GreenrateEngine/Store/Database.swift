@@ -122,3 +122,8 @@ public final class Database {
     SQLiteError(code: sqlite3_extended_errcode(handle), message: lastMessage, sql: sql)
   }
 }
+
+extension Database {
+  /// The version of the SQLite library linked at run time (`sqlite3_libversion()`).
+  public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+}

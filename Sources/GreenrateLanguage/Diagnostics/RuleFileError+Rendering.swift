@@ -3,7 +3,8 @@ extension RuleFileError {
   /// quote whole; a line of up to `2 × clipContext` scalars is quoted whole.
   public static let clipContext = 60
 
-  /// Every error as the analyst sees it: `FILE:LINE:COLUMN: error: MESSAGE`, then the
+  /// Every diagnostic as the analyst sees it: `FILE:LINE:COLUMN: error: MESSAGE`
+  /// (or `warning:`), then the
   /// source line, then a caret under the column. Tabs before the column are kept in
   /// the caret line so the caret lines up however wide a tab is shown.
   ///
@@ -20,7 +21,9 @@ extension RuleFileError {
     var scalars: [Unicode.Scalar] = []
     for diagnostic in diagnostics {
       let location = diagnostic.location
-      out += "\(file):\(location.line):\(location.column): error: \(diagnostic.message)\n"
+      out +=
+        "\(file):\(location.line):\(location.column): \(diagnostic.severity.rawValue): "
+        + "\(diagnostic.message)\n"
       if location.line != decodedLine {
         scalars = finder.scalars(ofLine: location.line)
         decodedLine = location.line

@@ -9,6 +9,19 @@ struct Lexer {
   var column = 1
   var tokens: [Token] = []
   var diagnostics: [Diagnostic] = []
+  /// Whether to keep what the parser skips (comments, each token's bytes): only the
+  /// formatter asks, so the ordinary lexer pays one untaken branch per token.
+  var keepsTrivia = false
+  /// Each token's bytes in the source, when `keepsTrivia`.
+  var spans: [Range<Int>] = []
+  /// The comments, in file order, when `keepsTrivia`.
+  var comments: [Comment] = []
+
+  /// A `#` comment: where it starts and its bytes up to the end of its line.
+  struct Comment {
+    var location: SourceLocation
+    var bytes: Range<Int>
+  }
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
@@ -47,6 +60,14 @@ struct Lexer {
     tokens.append(Token(kind: kind, location: location))
   }
 
+  /// All tokens with each one's bytes, and the comments, for the formatter.
+  static func tokenizeKeepingTrivia(_ source: [UInt8]) -> Lexer {
+    var lexer = Lexer(source)
+    lexer.keepsTrivia = true
+    lexer.run()
+    return lexer
+  }
+
   mutating func run() {
     while let b = peek() {
       let from = index
@@ -56,6 +77,9 @@ struct Lexer {
         for t in emitted..<tokens.count {
           tokens[t].offset = from
           tokens[t].end = index
+        }
+        if keepsTrivia {
+          for _ in emitted..<tokens.count { spans.append(from..<index) }
         }
       }
       switch b {
@@ -83,9 +107,13 @@ struct Lexer {
     emit(.end, at: location)
     tokens[tokens.count - 1].offset = index
     tokens[tokens.count - 1].end = index
+    if keepsTrivia { spans.append(index..<index) }
   }
 
   mutating func skipComment() {
+    let start = location
+    let from = index
+    defer { if keepsTrivia { comments.append(Comment(location: start, bytes: from..<index)) } }
     while let b = peek(), b != UInt8(ascii: "\n") {
       if b < 0x80 {
         advanceASCII()
