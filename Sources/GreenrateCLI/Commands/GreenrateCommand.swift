@@ -14,6 +14,7 @@ public struct GreenrateCommand: ParsableCommand {
     subcommands: [
       CheckCommand.self, ScoreCommand.self, TestCommand.self, BatchCommand.self,
       RescoreCommand.self, ExplainCommand.self, RunsCommand.self, GenerateCommand.self,
+      ReportCommand.self,
     ]
   )
 

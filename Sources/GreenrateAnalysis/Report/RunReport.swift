@@ -1,0 +1,71 @@
+import GreenrateEngine
+
+/// Everything the report of one run shows, read from the database.
+public struct RunReport: Sendable {
+  public var run: RunInfo
+  /// The run the score histogram and drift compare with (default: the latest completed
+  /// batch before `run`); nil when there is none.
+  public var baseline: RunInfo?
+  public var aggregates: RunAggregates
+  /// The baseline's distinct scores with their counts (empty without a baseline).
+  public var baselineScores: [(score: Double, count: Int)]
+  public var rejects: RejectKinds
+
+  /// Reads the report of run `runID` (default: the latest completed batch) from the
+  /// database at `path`, opened read-only, in one read transaction: one pass over the
+  /// run's ratings, one over the baseline's scores and one over the run's rejects.
+  public static func read(
+    path: String, runID: Int64?, baselineID: Int64?, byFields: [String]
+  ) throws(ReportError) -> RunReport {
+    do {
+      let db = try Store.openReadOnly(path: path)
+      return try db.readTransaction { () throws(SQLiteError) -> Result<RunReport, ReportError> in
+        guard let run = try Store.reportRun(in: db, id: runID) else {
+          return .failure(.unknownRun(runID))
+        }
+        if run.isUnfinished { return .failure(.unfinishedRun(run.id)) }
+        var baseline: RunInfo?
+        if let baselineID {
+          guard let chosen = try Store.reportRun(in: db, id: baselineID) else {
+            return .failure(.badBaseline(baselineID, "does not exist"))
+          }
+          guard chosen.status == .completed else {
+            return .failure(.badBaseline(baselineID, "is not a completed run"))
+          }
+          baseline = chosen
+        } else {
+          baseline = try Store.previousCompletedBatch(in: db, before: run.id)
+        }
+        let description = try Store.runDescription(in: db, runID: run.id)
+        for name in byFields {
+          guard let field = description.fields.first(where: { $0.name == name }) else {
+            return .failure(.unknownField(name, available: description.fields.map(\.name)))
+          }
+          if field.isKey { return .failure(.keyField(name)) }
+        }
+        var aggregator = RunAggregator(run: run, description: description, byFields: byFields)
+        try Store.forEachRating(in: db, runID: run.id, withRecord: aggregator.needsRecord) {
+          aggregator.add($0)
+        }
+        let baselineScores =
+          try baseline.map { b throws(SQLiteError) in
+            try Store.scoreCounts(in: db, runID: b.id)
+          } ?? []
+        var rejects = RejectKinds()
+        try Store.forEachReject(in: db, runID: run.id) { line, merchant, message in
+          rejects.add(line: line, merchantID: merchant, message: message)
+        }
+        return .success(
+          RunReport(
+            run: run, baseline: baseline, aggregates: aggregator.result(),
+            baselineScores: baselineScores, rejects: rejects))
+      }.get()
+    } catch let error as ReportError {
+      throw error
+    } catch let error as SQLiteError {
+      throw .database(error)
+    } catch {
+      throw .database(SQLiteError(code: 1, message: "\(error)"))
+    }
+  }
+}
