@@ -22,11 +22,13 @@ let package = Package(
     .target(name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "CSQLite"]),
     // Seeded synthetic merchants for samples, demos and benchmarks: not part of the engine.
     .target(name: "GreenrateGenerator", dependencies: ["GreenrateLanguage"]),
+    // Change control and monitoring: champion against challenger, drift, rule coverage.
+    .target(name: "GreenrateAnalysis", dependencies: ["GreenrateEngine", "GreenrateLanguage"]),
     // The commands, as a library the tests import.
     .target(
       name: "GreenrateCLI",
       dependencies: [
-        "GreenrateLanguage", "GreenrateEngine", "GreenrateGenerator",
+        "GreenrateLanguage", "GreenrateEngine", "GreenrateGenerator", "GreenrateAnalysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -34,7 +36,9 @@ let package = Package(
     // Throughput measurements run by scripts/bench (release builds only).
     .executableTarget(
       name: "greenrate-bench",
-      dependencies: ["GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator"]
+      dependencies: [
+        "GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator", "GreenrateAnalysis",
+      ]
     ),
     .testTarget(
       name: "GreenrateLanguageTests",
@@ -49,6 +53,11 @@ let package = Package(
     .testTarget(
       name: "GreenrateGeneratorTests",
       dependencies: ["GreenrateGenerator", "GreenrateEngine", "GreenrateLanguage"]
+    ),
+    .testTarget(
+      name: "GreenrateAnalysisTests",
+      dependencies: ["GreenrateAnalysis", "GreenrateEngine", "GreenrateLanguage"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "GreenrateCLITests",
