@@ -36,7 +36,9 @@ let package = Package(
     // Throughput measurements run by scripts/bench (release builds only).
     .executableTarget(
       name: "greenrate-bench",
-      dependencies: ["GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator"]
+      dependencies: [
+        "GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator", "GreenrateAnalysis",
+      ]
     ),
     .testTarget(
       name: "GreenrateLanguageTests",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GreenrateAnalysis
 import GreenrateEngine
 import GreenrateLanguage
 
@@ -82,6 +83,11 @@ struct BatchCommand: ParsableCommand {
       throw ExitCode(1)
     }
     Console.line(summary.text)
+    if summary.status == .completed,
+      let drift = DriftAnalysis.batchLine(databasePath: options.databasePath, runID: summary.runID)
+    {
+      Console.line(drift)
+    }
     if summary.status != .completed { throw ExitCode(1) }
   }
 

@@ -1,0 +1,42 @@
+import GreenrateEngine
+
+/// One run's population as drift sees it: its scores (as a histogram of exact values),
+/// how many merchants got each rating, and per factor how many matched each band.
+public struct RunPopulation: Sendable {
+  public var run: RunInfo
+  /// Factor names and band counts as the run's rule file declared them.
+  public var layout: StoredRunLayout
+  public var scores = ValueHistogram()
+  /// Merchants per rating label.
+  public var ratings: [String: Int] = [:]
+  /// Per factor (in `layout.factors` order), merchants per band.
+  public var bands: [[Int]]
+
+  public init(run: RunInfo, layout: StoredRunLayout) {
+    self.run = run
+    self.layout = layout
+    bands = layout.factors.map { Array(repeating: 0, count: $0.points.count) }
+  }
+
+  /// Rated merchants.
+  public var count: Int { scores.count }
+
+  /// Rating labels in the run's rating order, first occurrence of each.
+  public var ratingLabels: [String] {
+    var seen: Set<String> = []
+    return (run.ratingCounts.map(\.label) + ratings.keys.sorted()).filter {
+      seen.insert($0).inserted
+    }
+  }
+
+  /// Adds one chunk's rows of this run.
+  mutating func add(_ rows: RatingRows, row: Int, bandsScratch: inout [Int]) {
+    scores.add(rows.scores[row])
+    ratings[rows.ratingNames[rows.ratings[row]], default: 0] += 1
+    let n = min(rows.bands(row: row, into: &bandsScratch), bands.count)
+    for f in 0..<n {
+      let band = bandsScratch[f]
+      if band >= 0 && band < bands[f].count { bands[f][band] += 1 }
+    }
+  }
+}
