@@ -79,6 +79,8 @@ import Testing
     }
     #expect(dom.contains("Score histogram against the baseline"))
     #expect(dom.contains("baseline run 1"))
+    #expect(dom.contains("Drift against baseline run 1"))
+    #expect(dom.contains("Population stability index (PSI): score "))
     // Hostile data stays text: escaped in the DOM, no element made of it.
     #expect(!dom.contains("<script"))
     #expect(!dom.contains("<img"))
@@ -97,6 +99,60 @@ import Testing
     for colour in ["ffffff", "0072b2", "009e73"] {
       #expect(colours.contains(colour), "no \(colour) among \(colours.count) colours")
     }
+  }
+
+  @Test func compareWritesTheComparisonAsAReport() throws {
+    let ws = try RescoreWorkspace()
+    let rules = try ws.copyShippedRules()
+    let input = try ws.generate(count: 500, seed: 21)
+    try ws.batch(rules: rules, input: input)
+    // The challenger lowers the bar for "green": some light_green merchants move up.
+    let challenger = try ws.copyShippedRules(as: "challenger.rules")
+    let text = try String(contentsOfFile: challenger, encoding: .utf8)
+    let changed = text.replacingOccurrences(
+      of: "when score >= 65 and not two_high => \"green\"",
+      with: "when score >= 55 and not two_high => \"green\"")
+    try #require(changed != text)
+    try changed.write(toFile: challenger, atomically: true, encoding: .utf8)
+
+    let page = ReportCommandTests.outputFolder.appendingPathComponent("compare.html")
+    try FileManager.default.createDirectory(
+      at: ReportCommandTests.outputFolder, withIntermediateDirectories: true)
+    let outcome = try CLIProcess.run([
+      "compare", challenger, "--db", ws.database, "--json", "--report", page.path,
+    ])
+    try #require(outcome.status == 0, "\(outcome)")
+    let json = try jsonObject(outcome.stdout)
+    let migration = try #require(json["migration"] as? [[String: Any]])
+    let moved = try #require(
+      migration.first { $0["from"] as? String == "light_green" && $0["to"] as? String == "green" })
+    let movedCount = try #require(moved["count"] as? Int)
+    #expect(movedCount > 0)
+
+    let profile = ws.folder.appendingPathComponent("chromium-profile")
+    let dom = try HeadlessChromium.run(["--dump-dom"], page: page, profile: profile)
+    for kind in [
+      "migration", "eligibility-swaps", "swap-out-codes", "swap-in-codes", "delta-histogram",
+      "factor-shifts",
+    ] {
+      #expect(dom.contains("data-chart=\"\(kind)\""), "no \(kind) chart")
+    }
+    // The heat map writes each count in its cell, and the table has the same number.
+    #expect(dom.contains("class=\"cell-text\""))
+    #expect(dom.contains(">\(ReportCommandTests.grouped(movedCount))</text>"))
+    #expect(dom.contains(">\(ReportCommandTests.grouped(movedCount))</td>"))
+    #expect(!dom.contains("<script"))
+  }
+
+  /// `1234` as the report writes it, `1,234`.
+  static func grouped(_ n: Int) -> String {
+    let digits = Array(String(n))
+    var out = ""
+    for (i, d) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(d)
+    }
+    return out
   }
 
   @Test func theHostileMerchantIDStaysTextInTheRatedRows() throws {

@@ -9,12 +9,62 @@ public struct RunReport: Sendable {
   public var aggregates: RunAggregates
   /// The baseline's distinct scores with their counts (empty without a baseline).
   public var baselineScores: [(score: Double, count: Int)]
+  /// The drift of `run` against `baseline` (as `greenrate drift` computes it) when both
+  /// are completed batch runs.
+  public var drift: DriftResult?
+  /// Why there are no drift figures, when there are none.
+  public var driftNote: String?
   public var rejects: RejectKinds
 
   /// Reads the report of run `runID` (default: the latest completed batch) from the
   /// database at `path`, opened read-only, in one read transaction: one pass over the
-  /// run's ratings, one over the baseline's scores and one over the run's rejects.
+  /// run's ratings, one over the run's rejects; then the drift against the baseline
+  /// (`DriftAnalysis`, which also gives the baseline's scores).
   public static func read(
+    path: String, runID: Int64?, baselineID: Int64?, byFields: [String]
+  ) throws(ReportError) -> RunReport {
+    var report = try readRun(
+      path: path, runID: runID, baselineID: baselineID, byFields: byFields)
+    guard let baseline = report.baseline else {
+      report.driftNote =
+        "No drift figures: there is no earlier completed batch run to compare with."
+      return report
+    }
+    guard report.run.kind == .batch, baseline.kind == .batch, report.run.status == .completed
+    else {
+      report.driftNote =
+        "No drift figures: drift compares two completed batch runs."
+      return try withBaselineScores(report, path: path)
+    }
+    do {
+      let drift = try DriftAnalysis(databasePath: path).run(
+        runID: report.run.id, baselineID: baseline.id)
+      report.drift = drift
+      report.baselineScores = Array(
+        zip(drift.baselineScores.values, drift.baselineScores.counts)
+      ).map { ($0.0, $0.1) }
+      return report
+    } catch {
+      throw .database(SQLiteError(code: 1, message: error.message))
+    }
+  }
+
+  /// The baseline's scores read on their own (when there is no drift to give them).
+  private static func withBaselineScores(_ report: RunReport, path: String) throws(ReportError)
+    -> RunReport
+  {
+    guard let baseline = report.baseline else { return report }
+    var report = report
+    do {
+      let db = try Store.openReadOnly(path: path)
+      report.baselineScores = try Store.scoreCounts(in: db, runID: baseline.id)
+      return report
+    } catch {
+      throw .database(error)
+    }
+  }
+
+  private static func readRun(
     path: String, runID: Int64?, baselineID: Int64?, byFields: [String]
   ) throws(ReportError) -> RunReport {
     do {
@@ -58,7 +108,7 @@ public struct RunReport: Sendable {
         return .success(
           RunReport(
             run: run, baseline: baseline, aggregates: aggregator.result(),
-            baselineScores: baselineScores, rejects: rejects))
+            baselineScores: [], rejects: rejects))
       }.get()
     } catch let error as ReportError {
       throw error

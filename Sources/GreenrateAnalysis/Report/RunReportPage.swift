@@ -4,24 +4,17 @@ import GreenrateLanguage
 /// Renders a `RunReport` as one self-contained HTML page.
 public struct RunReportPage {
   public var report: RunReport
-  /// Drift figures against the baseline, when there is one.
-  public var drift: DriftFigures?
 
-  public init(report: RunReport, drift: DriftFigures? = nil) {
+  public init(report: RunReport) {
     self.report = report
-    self.drift = drift
   }
 
   /// The whole document.
   public func html() -> String {
     var html = HTMLWriter()
     let run = report.run
-    html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-    html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-    html.element("title", text: "greenrate run \(run.id): \(run.ruleset) \(run.rulesetVersion)")
-    html.raw("\n<style>\n")
-    html.raw(ReportStyle.css)
-    html.raw("\n</style>\n</head>\n<body>\n")
+    ReportDocument.begin(
+      &html, title: "greenrate run \(run.id): \(run.ruleset) \(run.rulesetVersion)")
     writeHeader(&html)
     writeContents(&html)
     writeRatings(&html)
@@ -31,12 +24,10 @@ public struct RunReportPage {
     writeFactors(&html)
     writeBreakdowns(&html)
     writeRejects(&html)
-    html.open("footer")
-    html.text(
-      "greenrate report of run \(run.id) in its database; every figure is counted from the stored ratings."
-    )
-    html.close("footer")
-    html.raw("\n</body>\n</html>\n")
+    ReportDocument.end(
+      &html,
+      footer:
+        "greenrate report of run \(run.id): every figure is counted from the run's stored ratings.")
     return html.output
   }
 
@@ -133,12 +124,10 @@ public struct RunReportPage {
       bins: bins, runName: "run \(report.run.id)",
       baselineName: report.baseline.map { "baseline run \($0.id)" }
     ).write(to: &html)
-    if let drift {
+    if let drift = report.drift {
       drift.write(to: &html)
-    } else if report.baseline == nil {
-      html.element(
-        "p", [.init("class", "note")],
-        text: "No drift figures: there is no earlier completed batch run to compare with.")
+    } else if let note = report.driftNote {
+      html.element("p", [.init("class", "note")], text: note)
     }
     html.close("section")
   }

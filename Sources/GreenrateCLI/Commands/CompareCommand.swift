@@ -82,13 +82,7 @@ struct CompareCommand: ParsableCommand {
     }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if let runID, runID < 1 { throw ValidationError("--run must be a run id (1 or more)") }
-    if report != nil {
-      // Usage, not failure: nothing has run, and this build cannot do what the command
-      // line asks; the HTML report comes with `greenrate report`.
-      throw ValidationError(
-        "--report is not available in this build yet (the HTML report comes with `greenrate report`); "
-          + "use --json or the text output")
-    }
+    if let report, report.isEmpty { throw ValidationError("--report needs a file name") }
   }
 
   func run() throws {
@@ -109,6 +103,9 @@ struct CompareCommand: ParsableCommand {
           asOf: asOf.day
         ).run()
       }
+    }
+    if let report {
+      try ReportCommand.write(ComparisonReportPage(result: result).html(), to: report)
     }
     if json {
       Console.line(result.json)

@@ -100,13 +100,19 @@ struct ReportCommand: ParsableCommand {
       Console.write(Array(page.utf8))
       return
     }
+    try ReportCommand.write(page, to: path)
+    Console.line(
+      "report: \(path) (run \(report.run.id), \(NumberText.count(page.utf8.count / 1024 + 1)) KB)")
+  }
+
+  /// Writes a page to `path` in one step (a reader never sees half a file); a failure is
+  /// one error line and exit 1.
+  static func write(_ page: String, to path: String) throws {
     do {
       try Data(page.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
       Console.error("error: cannot write \(path): \(error.localizedDescription)")
       throw ExitCode(1)
     }
-    Console.line(
-      "report: \(path) (run \(report.run.id), \(NumberText.count(page.utf8.count / 1024 + 1)) KB)")
   }
 }

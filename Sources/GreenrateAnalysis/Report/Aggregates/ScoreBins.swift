@@ -25,7 +25,9 @@ public struct ScoreBins: Sendable, Equatable {
       bins = []
       return
     }
-    let width = ScoreBins.width(for: high - low, target: target)
+    var width = ScoreBins.width(for: high - low, target: target)
+    // Whole-number scores (band points usually are) get bins at least one point wide.
+    if width < 1, all.allSatisfy({ $0 == $0.rounded() }) { width = 1 }
     let start = (low / width).rounded(.down) * width
     var count = Int(((high - start) / width).rounded(.down)) + 1
     count = max(1, min(count, 200))

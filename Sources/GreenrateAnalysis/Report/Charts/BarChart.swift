@@ -34,7 +34,7 @@ public struct BarChart: Sendable {
     html.open("figure", [.init("class", "chart"), .init("data-chart", kind)])
     html.element("figcaption", text: title)
     if bars.isEmpty {
-      html.element("p", [.init("class", "empty")], text: "None in this run.")
+      html.element("p", [.init("class", "empty")], text: "None.")
     } else {
       writeSVG(to: &html)
     }

@@ -6,12 +6,23 @@ public struct HistogramChart: Sendable {
   /// The baseline's name in the legend, nil when there is no baseline.
   public var baselineName: String?
   public var runName: String
+  /// The `data-chart` name of the figure.
+  public var kind: String
+  public var xAxis: String
+  public var yAxis: String
 
-  public init(title: String, bins: ScoreBins, runName: String, baselineName: String?) {
+  public init(
+    title: String, bins: ScoreBins, runName: String, baselineName: String?,
+    kind: String = "score-histogram", xAxis: String = "score",
+    yAxis: String = "share of scored merchants (%)"
+  ) {
     self.title = title
     self.bins = bins
     self.runName = runName
     self.baselineName = baselineName
+    self.kind = kind
+    self.xAxis = xAxis
+    self.yAxis = yAxis
   }
 
   private func share(_ n: Int, _ total: Int) -> Double {
@@ -19,7 +30,7 @@ public struct HistogramChart: Sendable {
   }
 
   public func write(to html: inout HTMLWriter) {
-    html.open("figure", [.init("class", "chart"), .init("data-chart", "score-histogram")])
+    html.open("figure", [.init("class", "chart"), .init("data-chart", kind)])
     html.element("figcaption", text: title)
     if bins.bins.isEmpty {
       html.element("p", [.init("class", "empty")], text: "No scores in this run.")
@@ -108,14 +119,14 @@ public struct HistogramChart: Sendable {
       [
         .init("x", c((left + right) / 2)), .init("y", c(height - 14)),
         .init("class", "axis-title mid"),
-      ], text: "score")
+      ], text: xAxis)
     html.element(
       "text",
       [
         .init("x", "14"), .init("y", c((top + bottom) / 2)), .init("class", "axis-title mid"),
         .init("transform", "rotate(-90 14 \(c((top + bottom) / 2)))"),
       ],
-      text: "share of scored merchants (%)")
+      text: yAxis)
     // Legend.
     html.empty(
       "rect",
@@ -144,7 +155,7 @@ public struct HistogramChart: Sendable {
     html.open("table")
     html.open("thead")
     html.open("tr")
-    html.element("th", [.init("scope", "col")], text: "score")
+    html.element("th", [.init("scope", "col")], text: xAxis)
     html.element("th", [.init("scope", "col"), .init("class", "num")], text: runName)
     html.element("th", [.init("scope", "col"), .init("class", "num")], text: "share")
     if hasBaseline, let baselineName {
