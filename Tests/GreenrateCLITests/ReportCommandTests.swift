@@ -101,6 +101,28 @@ import Testing
     }
   }
 
+  @Test func printsOnA4() throws {
+    let ws = try RescoreWorkspace()
+    let rules = try ws.copyShippedRules()
+    let input = try ws.generate(count: 200, seed: 5)
+    try ws.batch(rules: rules, input: input)
+    let page = URL(fileURLWithPath: ws.path("report.html"))
+    let outcome = try CLIProcess.run(["report", "--db", ws.database, "--output", page.path])
+    try #require(outcome.status == 0, "\(outcome)")
+    let pdf = URL(fileURLWithPath: ws.path("report.pdf"))
+    _ = try HeadlessChromium.run(
+      ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)"], page: page,
+      profile: ws.folder.appendingPathComponent("chromium-profile"))
+    let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+    // Every page is A4 (595 × 842 points), as the page's @page rule asks.
+    let boxes = try Regex(#"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]"#)
+    let sizes = text.matches(of: boxes).map { String(text[$0.range]) }
+    #expect(sizes.count >= 2, "\(sizes.count) pages")
+    for size in sizes {
+      #expect(size.contains(" 594.9") && size.contains(" 841.9"), "\(size)")
+    }
+  }
+
   @Test func compareWritesTheComparisonAsAReport() throws {
     let ws = try RescoreWorkspace()
     let rules = try ws.copyShippedRules()

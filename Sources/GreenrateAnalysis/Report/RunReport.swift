@@ -23,29 +23,61 @@ public struct RunReport: Sendable {
   public static func read(
     path: String, runID: Int64?, baselineID: Int64?, byFields: [String]
   ) throws(ReportError) -> RunReport {
-    var report = try readRun(
-      path: path, runID: runID, baselineID: baselineID, byFields: byFields)
-    guard let baseline = report.baseline else {
+    // The drift's own pass runs on another thread beside the report's (each on its own
+    // read-only connection), once the runs are known.
+    let runs = try chooseRuns(path: path, runID: runID, baselineID: baselineID)
+    let drift = DriftTask()
+    if let baseline = runs.baseline, runs.run.kind == .batch, baseline.kind == .batch {
+      drift.start(path: path, runID: runs.run.id, baselineID: baseline.id)
+    }
+    var report = try readRun(path: path, run: runs.run, baseline: runs.baseline, byFields: byFields)
+    guard report.baseline != nil else {
       report.driftNote =
         "No drift figures: there is no earlier completed batch run to compare with."
       return report
     }
-    guard report.run.kind == .batch, baseline.kind == .batch, report.run.status == .completed
-    else {
-      report.driftNote =
-        "No drift figures: drift compares two completed batch runs."
+    guard let outcome = drift.wait() else {
+      report.driftNote = "No drift figures: drift compares two completed batch runs."
       return try withBaselineScores(report, path: path)
     }
-    do {
-      let drift = try DriftAnalysis(databasePath: path).run(
-        runID: report.run.id, baselineID: baseline.id)
-      report.drift = drift
+    switch outcome {
+    case .success(let result):
+      report.drift = result
       report.baselineScores = Array(
-        zip(drift.baselineScores.values, drift.baselineScores.counts)
+        zip(result.baselineScores.values, result.baselineScores.counts)
       ).map { ($0.0, $0.1) }
       return report
-    } catch {
+    case .failure(let error):
       throw .database(SQLiteError(code: 1, message: error.message))
+    }
+  }
+
+  /// The run (checked: known and finished) and its baseline.
+  private static func chooseRuns(path: String, runID: Int64?, baselineID: Int64?)
+    throws(ReportError) -> (run: RunInfo, baseline: RunInfo?)
+  {
+    do {
+      let db = try Store.openReadOnly(path: path)
+      guard let run = try Store.reportRun(in: db, id: runID) else {
+        throw ReportError.unknownRun(runID)
+      }
+      if run.isUnfinished { throw ReportError.unfinishedRun(run.id) }
+      guard let baselineID else {
+        return (run, try Store.previousCompletedBatch(in: db, before: run.id))
+      }
+      guard let chosen = try Store.reportRun(in: db, id: baselineID) else {
+        throw ReportError.badBaseline(baselineID, "does not exist")
+      }
+      guard chosen.status == .completed else {
+        throw ReportError.badBaseline(baselineID, "is not a completed run")
+      }
+      return (run, chosen)
+    } catch let error as ReportError {
+      throw error
+    } catch let error as SQLiteError {
+      throw .database(error)
+    } catch {
+      throw .database(SQLiteError(code: 1, message: "\(error)"))
     }
   }
 
@@ -65,27 +97,11 @@ public struct RunReport: Sendable {
   }
 
   private static func readRun(
-    path: String, runID: Int64?, baselineID: Int64?, byFields: [String]
+    path: String, run: RunInfo, baseline: RunInfo?, byFields: [String]
   ) throws(ReportError) -> RunReport {
     do {
       let db = try Store.openReadOnly(path: path)
       return try db.readTransaction { () throws(SQLiteError) -> Result<RunReport, ReportError> in
-        guard let run = try Store.reportRun(in: db, id: runID) else {
-          return .failure(.unknownRun(runID))
-        }
-        if run.isUnfinished { return .failure(.unfinishedRun(run.id)) }
-        var baseline: RunInfo?
-        if let baselineID {
-          guard let chosen = try Store.reportRun(in: db, id: baselineID) else {
-            return .failure(.badBaseline(baselineID, "does not exist"))
-          }
-          guard chosen.status == .completed else {
-            return .failure(.badBaseline(baselineID, "is not a completed run"))
-          }
-          baseline = chosen
-        } else {
-          baseline = try Store.previousCompletedBatch(in: db, before: run.id)
-        }
         let description = try Store.runDescription(in: db, runID: run.id)
         for name in byFields {
           guard let field = description.fields.first(where: { $0.name == name }) else {
@@ -97,10 +113,6 @@ public struct RunReport: Sendable {
         try Store.forEachRating(in: db, runID: run.id, withRecord: aggregator.needsRecord) {
           aggregator.add($0)
         }
-        let baselineScores =
-          try baseline.map { b throws(SQLiteError) in
-            try Store.scoreCounts(in: db, runID: b.id)
-          } ?? []
         var rejects = RejectKinds()
         try Store.forEachReject(in: db, runID: run.id) { line, merchant, message in
           rejects.add(line: line, merchantID: merchant, message: message)

@@ -74,14 +74,36 @@ struct ReportDatabase {
     bands: [UInt8] = [0, 0], province: String = "Zhejiang", employees: Int? = 3
   ) throws {
     let factors = "x'" + bands.map { String(format: "%02x", $0) }.joined() + "'"
-    try store.connection.execute(
-      """
-      INSERT INTO ratings (run_id, merchant_id, score, rating, eligible, reasons, knockouts,
-        denials, outputs, factors, line, record)
-      VALUES (\(run), '\(id)', \(score), '\(rating)', \(eligible ? 1 : 0), '\(reasons)',
-        '\(knockouts)', '\(denials)', '{}', \(factors), 1,
-        \(ReportDatabase.record(province: province, employees: employees)))
-      """)
+    let record = ReportDatabase.record(province: province, employees: employees)
+    if try ratingsIsTable() {
+      try store.connection.execute(
+        """
+        INSERT INTO ratings (run_id, merchant_id, score, rating, eligible, reasons, knockouts,
+          denials, outputs, factors, line, record)
+        VALUES (\(run), '\(id)', \(score), '\(rating)', \(eligible ? 1 : 0), '\(reasons)',
+          '\(knockouts)', '\(denials)', '{}', \(factors), 1, \(record))
+        """)
+    } else {
+      // A store whose `ratings` is a view over per-run rows and stored states.
+      let hash = Int64(run) * 1_000_003 + Int64(abs(id.hashValue % 1_000_000))
+      try store.connection.execute(
+        """
+        INSERT INTO rating_rows (run_id, merchant_id, line, eligible, hash)
+        VALUES (\(run), '\(id)', 1, \(eligible ? 1 : 0), \(hash));
+        INSERT INTO states (merchant_id, hash, score, rating, eligible, reasons, knockouts,
+          denials, outputs, factors, record)
+        VALUES ('\(id)', \(hash), \(score), '\(rating)', \(eligible ? 1 : 0), '\(reasons)',
+          '\(knockouts)', '\(denials)', '{}', \(factors), \(record))
+        """)
+    }
+  }
+
+  /// Whether this store's `ratings` is a table (else it is a view over other tables).
+  func ratingsIsTable() throws -> Bool {
+    let statement = try store.connection.prepare(
+      "SELECT type FROM sqlite_master WHERE name = 'ratings'")
+    guard try statement.step() else { return false }
+    return statement.text(0) == "table"
   }
 
   func addReject(run: Int64, line: Int, id: String?, message: String) throws {

@@ -32,7 +32,7 @@ enum ReportStyle {
     svg .axis { stroke: var(--ink); stroke-width: 1; }
     svg .grid { stroke: #e6e6e6; stroke-width: 1; }
     svg .axis-title { font-weight: 600; }
-    svg .baseline { fill: none; stroke: #000; stroke-width: 1.5; stroke-dasharray: 5 3; }
+    svg .baseline { fill: none; stroke: #D55E00; stroke-width: 2; stroke-dasharray: 6 3; }
     svg .cell-text { text-anchor: middle; }
     table { border-collapse: collapse; margin: .6rem 0; font-size: .85rem; }
     th, td { padding: .2rem .6rem; border-bottom: 1px solid var(--rule); text-align: left;
