@@ -76,7 +76,7 @@ public final class RunReader {
     let statement = try db.prepare(
       "SELECT \(select) FROM ratings WHERE run_id IN (\(list)) ORDER BY rowid")
     statement.bindAll(runIDs.map { .integer($0) })
-    var names: [String: Int] = [:]
+    var names: [[UInt8]] = []
     var nameList: [String] = []
     let size = max(1, chunkSize)
     try db.readTransaction { () throws(SQLiteError) in
@@ -85,14 +85,7 @@ public final class RunReader {
         let h = statement.handle
         rows.runIDs.append(sqlite3_column_int64(h, 0))
         rows.scores.append(sqlite3_column_double(h, 1))
-        let label = statement.text(2) ?? ""
-        if let index = names[label] {
-          rows.ratings.append(index)
-        } else {
-          names[label] = nameList.count
-          nameList.append(label)
-          rows.ratings.append(nameList.count - 1)
-        }
+        rows.ratings.append(RunReader.labelIndex(h, column: 2, names: &names, list: &nameList))
         rows.eligible.append(sqlite3_column_int64(h, 3) != 0)
         RunReader.append(h, column: 4, to: &rows)
         if columns == .full {
@@ -111,6 +104,22 @@ public final class RunReader {
         _ = try body(rows)
       }
     }
+  }
+
+  /// The index of a rating label among those met so far, compared as bytes (a run
+  /// has a handful of labels; no string is made per row).
+  private static func labelIndex(
+    _ h: OpaquePointer, column: Int32, names: inout [[UInt8]], list: inout [String]
+  ) -> Int {
+    let pointer = sqlite3_column_text(h, column)
+    let count = Int(sqlite3_column_bytes(h, column))
+    let bytes = UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : count)
+    for (i, name) in names.enumerated() where name.count == bytes.count {
+      if name.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return i }
+    }
+    names.append(Array(bytes))
+    list.append(String(decoding: bytes, as: UTF8.self))
+    return names.count - 1
   }
 
   /// Appends a text or blob column's bytes and closes its range.
