@@ -73,7 +73,9 @@ func compareBenchMain(_ arguments: [String]) {
   cpuStart = processCPUSeconds()
   do {
     var rows = 0
-    try RunReader(path: db).forEachChunk(runIDs: [1], columns: .full) { chunk in
+    let reader = try RunReader(path: db)
+    guard let run = try reader.run(id: 1) else { return }
+    try reader.forEachChunk(runs: [run], columns: .full) { chunk in
       rows += chunk.count
       return true
     }
