@@ -4,8 +4,9 @@ switch arguments.first {
 case "score": scoreBenchMain(Array(arguments.dropFirst()))
 case "parse": parseBenchMain(Array(arguments.dropFirst()))
 case "batch": batchBenchMain(Array(arguments.dropFirst()))
+case "compare": compareBenchMain(Array(arguments.dropFirst()))
 default:
   print(
-    "usage: greenrate-bench (score RULES [N] [--uniform] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only])"
+    "usage: greenrate-bench (score RULES [N] [--uniform] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only] | compare [RULES] [N] [DIR])"
   )
 }

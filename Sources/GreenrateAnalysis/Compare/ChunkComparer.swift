@@ -44,26 +44,31 @@ struct ChunkComparer: Sendable {
     var bands = Array(repeating: 0, count: champion.factors.count)
     // A champion label the run's header does not list (never written by greenrate).
     let labelOfName = rows.ratingNames.map { champion.ruleSet.ratingLabels.firstIndex(of: $0) }
+    // Every record of the chunk decoded into one buffer (row r = chunk row r), then
+    // scored row by row.
+    var missing: [String?] = []
+    missing.reserveCapacity(rows.count)
+    for row in 0..<rows.count {
+      buffer.appendRow(line: rows.lines[row])
+      let key = rows.text(.merchantID, row: row)
+      do {
+        missing.append(
+          try mapping.fill(
+            rows.bytes[rows.range(.record, row: row)], key: key, into: &buffer, row: row))
+      } catch {
+        return (tally, "merchant \(key): \(error.message)")
+      }
+    }
     for row in 0..<rows.count {
       guard let championLabel = labelOfName[rows.ratings[row]] else {
         return (tally, "a rating of run \(rows.runIDs[row]) has an unknown label")
       }
-      let key = rows.text(.merchantID, row: row)
-      buffer.removeAll()
-      buffer.appendRow(line: rows.lines[row])
-      let missing: String?
-      do {
-        missing = try mapping.fill(
-          rows.bytes[rows.range(.record, row: row)], key: key, into: &buffer, row: 0)
-      } catch {
-        return (tally, "merchant \(key): \(error.message)")
-      }
-      if let missing {
+      if let missing = missing[row] {
         tally.rejectedByChallenger += 1
         tally.missingInputs[missing, default: 0] += 1
         continue
       }
-      if let error = evaluator.evaluate(buffer, row: 0) {
+      if let error = evaluator.evaluate(buffer, row: row) {
         tally.rejectedByChallenger += 1
         tally.failures[error.description, default: 0] += 1
         continue

@@ -56,7 +56,7 @@ public struct DatabaseComparison: Sendable {
     let slots = DispatchSemaphore(value: max(1, jobs))
     let group = DispatchGroup()
     let total = TallyBox(work.emptyTally())
-    try reader.forEachChunk(runIDs: [run.id], columns: .full, chunkSize: chunkSize) { rows in
+    try reader.forEachChunk(runs: [run], columns: .full, chunkSize: chunkSize) { rows in
       slots.wait()
       group.enter()
       scoring.async {

@@ -1,7 +1,7 @@
 import GreenrateEngine
 
-/// `greenrate drift`: reads two completed batch runs' ratings (one pass over the
-/// ratings table, read-only) and computes `DriftResult`.
+/// `greenrate drift`: reads two completed batch runs' ratings (read-only; score, rating
+/// and matched bands only) and computes `DriftResult`.
 public struct DriftAnalysis: Sendable {
   public var databasePath: String
 
@@ -74,7 +74,9 @@ public struct DriftAnalysis: Sendable {
     var base = RunPopulation(run: baseline, layout: try reader.layout(ofRun: baseline.id))
     var scratch = Array(
       repeating: 0, count: max(current.bands.count, base.bands.count))
-    try reader.forEachChunk(runIDs: [run.id, baseline.id], columns: .summary) { rows in
+    try reader.forEachChunk(
+      runs: run.id == baseline.id ? [run] : [run, baseline], columns: .summary
+    ) { rows in
       for row in 0..<rows.count {
         let id = rows.runIDs[row]
         if id == run.id { current.add(rows, row: row, bandsScratch: &scratch) }

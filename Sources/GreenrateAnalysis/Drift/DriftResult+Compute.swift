@@ -23,8 +23,9 @@ extension DriftResult {
 
     var labels = baseline.ratingLabels
     for label in run.ratingLabels where !labels.contains(label) { labels.append(label) }
-    let rp = PSI.shares(labels.map { baseline.ratings[$0] ?? 0 }, total: baseline.count)
-    let rq = PSI.shares(labels.map { run.ratings[$0] ?? 0 }, total: run.count)
+    let (baselineRatings, runRatings) = (baseline.ratings, run.ratings)
+    let rp = PSI.shares(labels.map { baselineRatings[$0] ?? 0 }, total: baseline.count)
+    let rq = PSI.shares(labels.map { runRatings[$0] ?? 0 }, total: run.count)
     ratings = labels.indices.map { RatingShare(rating: labels[$0], baseline: rp[$0], run: rq[$0]) }
     ratingPSI = PSI.value(baseline: rp, run: rq)
 

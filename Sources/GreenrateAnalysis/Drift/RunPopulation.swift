@@ -8,7 +8,17 @@ public struct RunPopulation: Sendable {
   public var layout: StoredRunLayout
   public var scores = ValueHistogram()
   /// Merchants per rating label.
-  public var ratings: [String: Int] = [:]
+  public var ratings: [String: Int] {
+    var counts: [String: Int] = [:]
+    for (i, n) in labelCounts.enumerated() where n > 0 && i < labelNames.count {
+      counts[labelNames[i], default: 0] += n
+    }
+    return counts
+  }
+  /// Merchants per label index of the reader (see `RatingRows.ratingNames`): counted by
+  /// index, so no label is hashed per merchant.
+  private var labelCounts: [Int] = []
+  private var labelNames: [String] = []
   /// Per factor (in `layout.factors` order), merchants per band.
   public var bands: [[Int]]
 
@@ -32,7 +42,12 @@ public struct RunPopulation: Sendable {
   /// Adds one chunk's rows of this run.
   mutating func add(_ rows: RatingRows, row: Int, bandsScratch: inout [Int]) {
     scores.add(rows.scores[row])
-    ratings[rows.ratingNames[rows.ratings[row]], default: 0] += 1
+    let label = rows.ratings[row]
+    if label >= labelCounts.count {
+      labelCounts += Array(repeating: 0, count: label + 1 - labelCounts.count)
+    }
+    labelCounts[label] += 1
+    if labelNames.count < rows.ratingNames.count { labelNames = rows.ratingNames }
     let n = min(rows.bands(row: row, into: &bandsScratch), bands.count)
     for f in 0..<n {
       let band = bandsScratch[f]

@@ -49,7 +49,10 @@ public struct RatingRows: Sendable {
 
   /// A column's bytes as text.
   public func text(_ field: Field, row: Int) -> String {
-    String(decoding: bytes[range(field, row: row)], as: UTF8.self)
+    let r = range(field, row: row)
+    return bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self)
+    }
   }
 
   /// The matched band of each factor (the stored varints), into `bands`; returns how

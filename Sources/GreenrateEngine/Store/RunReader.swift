@@ -60,56 +60,120 @@ public final class RunReader {
     return StoredRunLayout(fields: fields, factors: factors)
   }
 
-  /// Streams the rating rows of `runIDs` (in stored order) in chunks of `chunkSize`;
-  /// `body` returns false to stop early.
+  /// Streams the rating rows of `runs` (one run after the other, a run's rows in
+  /// stored order) in chunks of `chunkSize`; `body` returns false to stop early.
   ///
-  /// One pass over the ratings table whatever the number of runs (drift reads two).
+  /// There is no index by run (the batch's write path keeps one index only), so a run
+  /// is found by its place: a batch appends its rows, so run ids grow with rowids, and
+  /// a binary search on rowid finds where the run's rows start. The scan from there
+  /// stops once it has the run's `records_scored` rows; if it reaches the end short
+  /// (rows written out of order, e.g. a batch resumed after later runs), the rows
+  /// before that start are scanned as well, so the result is complete either way.
   public func forEachChunk(
-    runIDs: [Int64], columns: RatingRows.Columns, chunkSize: Int = 4096,
+    runs: [RunInfo], columns: RatingRows.Columns, chunkSize: Int = 4096,
     _ body: (RatingRows) throws(SQLiteError) -> Bool
   ) throws(SQLiteError) {
-    let list = runIDs.map { _ in "?" }.joined(separator: ",")
     let select =
       columns == .summary
       ? "run_id, score, rating, eligible, factors"
       : "run_id, score, rating, eligible, factors, merchant_id, knockouts, denials, record, line"
-    let statement = try db.prepare(
-      "SELECT \(select) FROM ratings WHERE run_id IN (\(list)) ORDER BY rowid")
-    statement.bindAll(runIDs.map { .integer($0) })
-    var names: [String: Int] = [:]
-    var nameList: [String] = []
+    let after = try db.prepare(
+      "SELECT \(select) FROM ratings WHERE rowid >= ?1 AND run_id = ?2 ORDER BY rowid")
+    let before = try db.prepare(
+      "SELECT \(select) FROM ratings WHERE rowid < ?1 AND run_id = ?2 ORDER BY rowid")
+    var labels = LabelTable()
     let size = max(1, chunkSize)
     try db.readTransaction { () throws(SQLiteError) in
       var rows = RatingRows(columns: columns, capacity: size)
-      while try statement.step() {
-        let h = statement.handle
-        rows.runIDs.append(sqlite3_column_int64(h, 0))
-        rows.scores.append(sqlite3_column_double(h, 1))
-        let label = statement.text(2) ?? ""
-        if let index = names[label] {
-          rows.ratings.append(index)
-        } else {
-          names[label] = nameList.count
-          nameList.append(label)
-          rows.ratings.append(nameList.count - 1)
-        }
-        rows.eligible.append(sqlite3_column_int64(h, 3) != 0)
-        RunReader.append(h, column: 4, to: &rows)
-        if columns == .full {
-          for column: Int32 in 5...8 { RunReader.append(h, column: column, to: &rows) }
-          rows.lines.append(Int(sqlite3_column_int64(h, 9)))
-        }
-        rows.count += 1
-        if rows.count == size {
-          rows.ratingNames = nameList
-          if try !body(rows) { return }
-          rows = RatingRows(columns: columns, capacity: size)
+      var stopped = false
+      func flush() throws(SQLiteError) {
+        rows.ratingNames = labels.list
+        if try !body(rows) { stopped = true }
+        rows = RatingRows(columns: columns, capacity: size)
+      }
+      /// Reads rows of `statement` (bound to a start rowid and a run) until `limit`
+      /// rows of the run have been read in all, the rows run out, or `body` stops.
+      func read(_ statement: Statement, from start: Int64, run: Int64, limit: Int, found: inout Int)
+        throws(SQLiteError)
+      {
+        statement.reset()
+        statement.bind(start, at: 1)
+        statement.bind(run, at: 2)
+        defer { statement.reset() }
+        while !stopped, found < limit, try statement.step() {
+          RunReader.append(statement.handle, columns: columns, labels: &labels, to: &rows)
+          found += 1
+          if rows.count == size { try flush() }
         }
       }
-      if rows.count > 0 {
-        rows.ratingNames = nameList
-        _ = try body(rows)
+      for run in runs where !stopped {
+        let start = try firstRowID(ofRunAtLeast: run.id)
+        var found = 0
+        try read(after, from: start, run: run.id, limit: run.recordsScored, found: &found)
+        if found < run.recordsScored {
+          try read(before, from: start, run: run.id, limit: Int.max, found: &found)
+        }
       }
+      if rows.count > 0 && !stopped { try flush() }
+    }
+  }
+
+  /// The smallest rowid whose row belongs to run `runID` or a later one, assuming run
+  /// ids grow with rowids (see `forEachChunk`); one past the last row when none does.
+  private func firstRowID(ofRunAtLeast runID: Int64) throws(SQLiteError) -> Int64 {
+    let bounds = try db.prepare("SELECT min(rowid), max(rowid) FROM ratings")
+    guard try bounds.step(), !bounds.isNull(0) else { return 0 }
+    var lo = bounds.int64(0)
+    var hi = bounds.int64(1) + 1
+    let probe = try db.prepare(
+      "SELECT rowid, run_id FROM ratings WHERE rowid >= ? ORDER BY rowid LIMIT 1")
+    while lo < hi {
+      let mid = lo + (hi - lo) / 2
+      probe.reset()
+      probe.bind(mid, at: 1)
+      guard try probe.step() else {
+        hi = mid
+        continue
+      }
+      if probe.int64(1) >= runID { hi = mid } else { lo = probe.int64(0) + 1 }
+    }
+    probe.reset()
+    return lo
+  }
+
+  /// Appends the current row of a statement selected as in `forEachChunk`.
+  private static func append(
+    _ h: OpaquePointer, columns: RatingRows.Columns, labels: inout LabelTable,
+    to rows: inout RatingRows
+  ) {
+    rows.runIDs.append(sqlite3_column_int64(h, 0))
+    rows.scores.append(sqlite3_column_double(h, 1))
+    rows.ratings.append(labels.index(h, column: 2))
+    rows.eligible.append(sqlite3_column_int64(h, 3) != 0)
+    RunReader.append(h, column: 4, to: &rows)
+    if columns == .full {
+      for column: Int32 in 5...8 { RunReader.append(h, column: column, to: &rows) }
+      rows.lines.append(Int(sqlite3_column_int64(h, 9)))
+    }
+    rows.count += 1
+  }
+
+  /// Rating labels met so far, compared as bytes (a run has a handful of labels; no
+  /// string is made per row).
+  struct LabelTable {
+    var names: [[UInt8]] = []
+    var list: [String] = []
+
+    mutating func index(_ h: OpaquePointer, column: Int32) -> Int {
+      let pointer = sqlite3_column_text(h, column)
+      let count = Int(sqlite3_column_bytes(h, column))
+      let bytes = UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : count)
+      for (i, name) in names.enumerated() where name.count == bytes.count {
+        if name.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return i }
+      }
+      names.append(Array(bytes))
+      list.append(String(decoding: bytes, as: UTF8.self))
+      return names.count - 1
     }
   }
 

@@ -75,6 +75,12 @@ struct ReportDatabase {
   ) throws {
     let factors = "x'" + bands.map { String(format: "%02x", $0) }.joined() + "'"
     let record = ReportDatabase.record(province: province, employees: employees)
+    // The run's counters, as a batch keeps them (drift reads a run's rows up to them).
+    try store.connection.execute(
+      """
+      UPDATE runs SET records_read = records_read + 1, records_scored = records_scored + 1,
+        records_eligible = records_eligible + \(eligible ? 1 : 0) WHERE run_id = \(run)
+      """)
     if try ratingsIsTable() {
       try store.connection.execute(
         """
