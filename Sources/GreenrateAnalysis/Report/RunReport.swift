@@ -57,15 +57,19 @@ public struct RunReport: Sendable {
     throws(ReportError) -> (run: RunInfo, baseline: RunInfo?)
   {
     do {
-      let db = try Store.openReadOnly(path: path)
-      guard let run = try Store.reportRun(in: db, id: runID) else {
-        throw ReportError.unknownRun(runID)
+      let reader = try RunReader(path: path)
+      let chosenRun: RunInfo?
+      if let runID {
+        chosenRun = try reader.run(id: runID)
+      } else {
+        chosenRun = try reader.latestCompletedBatch()
       }
+      guard let run = chosenRun else { throw ReportError.unknownRun(runID) }
       if run.isUnfinished { throw ReportError.unfinishedRun(run.id) }
       guard let baselineID else {
-        return (run, try Store.previousCompletedBatch(in: db, before: run.id))
+        return (run, try reader.latestCompletedBatch(before: run.id))
       }
-      guard let chosen = try Store.reportRun(in: db, id: baselineID) else {
+      guard let chosen = try reader.run(id: baselineID) else {
         throw ReportError.badBaseline(baselineID, "does not exist")
       }
       guard chosen.status == .completed else {

@@ -33,32 +33,6 @@ extension Store {
     try Database(path: path, readOnly: true)
   }
 
-  /// The run with this id, or the latest completed batch when `id` is nil.
-  public static func reportRun(in db: Database, id: Int64?) throws(SQLiteError) -> RunInfo? {
-    let sql =
-      id == nil
-      ? "SELECT \(runColumns()) FROM runs WHERE kind = 'batch' AND status = 'completed' ORDER BY run_id DESC LIMIT 1"
-      : "SELECT \(runColumns()) FROM runs WHERE run_id = ?"
-    let statement = try db.prepare(sql)
-    if let id { statement.bind(id, at: 1) }
-    guard try statement.step() else { return nil }
-    return runInfo(statement)
-  }
-
-  /// The latest completed batch run before `runID` (the default baseline of `drift`).
-  public static func previousCompletedBatch(in db: Database, before runID: Int64)
-    throws(SQLiteError) -> RunInfo?
-  {
-    let statement = try db.prepare(
-      """
-      SELECT \(runColumns()) FROM runs WHERE kind = 'batch' AND status = 'completed'
-        AND run_id < ? ORDER BY run_id DESC LIMIT 1
-      """)
-    statement.bind(runID, at: 1)
-    guard try statement.step() else { return nil }
-    return runInfo(statement)
-  }
-
   /// The run's input fields and factor bands, as the run stored them.
   public static func runDescription(in db: Database, runID: Int64) throws(SQLiteError)
     -> RunDescription
