@@ -78,14 +78,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    var isFolder: ObjCBool = false
-    guard
-      FileManager.default.fileExists(atPath: databasePath, isDirectory: &isFolder),
-      !isFolder.boolValue
-    else {
-      Console.error("error: no database at `\(databasePath)`")
-      throw ExitCode(1)
-    }
+    let databasePath = try AnalysisDatabase.existing(databasePath)
     let report: RunReport
     do {
       report = try RunReport.read(
