@@ -29,12 +29,17 @@ let package = Package(
     // The version and the git commit the binary is built from (written by the plugin).
     .target(name: "GreenrateBuildInfo", plugins: ["BuildInfoPlugin"]),
     .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
+    // Change control and monitoring: champion against challenger, drift, rule coverage.
+    .target(
+      name: "GreenrateAnalysis",
+      dependencies: ["GreenrateEngine", "GreenrateReaders", "GreenrateLanguage"]),
     // The commands, as a library the tests import.
     .target(
       name: "GreenrateCLI",
       dependencies: [
         "GreenrateLanguage", "GreenrateReaders", "GreenrateEngine", "GreenrateGenerator",
         "GreenrateBuildInfo",
+        "GreenrateAnalysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -44,6 +49,7 @@ let package = Package(
       name: "greenrate-bench",
       dependencies: [
         "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator",
+        "GreenrateAnalysis",
       ]
     ),
     // Helpers and fixtures shared by the test targets (a plain target under Tests/).
@@ -89,6 +95,11 @@ let package = Package(
       dependencies: [
         "GreenrateGenerator", "GreenrateReaders", "GreenrateEngine", "GreenrateLanguage",
       ]
+    ),
+    .testTarget(
+      name: "GreenrateAnalysisTests",
+      dependencies: ["GreenrateAnalysis", "GreenrateEngine", "GreenrateLanguage"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "GreenrateCLITests",

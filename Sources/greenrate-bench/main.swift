@@ -6,8 +6,9 @@ case "parse": parseBenchMain(Array(arguments.dropFirst()))
 case "batch": batchBenchMain(Array(arguments.dropFirst()))
 case "rules": rulesBenchMain(Array(arguments.dropFirst()))
 case "query": queryBenchMain(Array(arguments.dropFirst()))
+case "compare": compareBenchMain(Array(arguments.dropFirst()))
 default:
   print(
-    "usage: greenrate-bench (score RULES [N] [--uniform] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only] | rules [SCALE] [SHAPE] | query DB SQL [REPEAT])"
+    "usage: greenrate-bench (score RULES [N] [--uniform] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only] | rules [SCALE] [SHAPE] | query DB SQL [REPEAT] | compare [RULES] [N] [DIR])"
   )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GreenrateAnalysis
 import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
@@ -154,6 +155,11 @@ struct BatchCommand: ParsableCommand {
           + "carries it on")
     }
     Console.line(json ? summary.json : summary.text)
+    if !json, summary.status == .completed,
+      let drift = DriftAnalysis.batchLine(databasePath: options.databasePath, runID: summary.runID)
+    {
+      Console.line(drift)
+    }
     if let signal = summary.signal { throw ExitCode(128 + signal) }
     if summary.status != .completed { throw ExitCode(1) }
   }

@@ -12,13 +12,15 @@ public struct GreenrateCommand: ParsableCommand {
         greenrate check Rules/sme-green.rules
         greenrate batch Rules/sme-green.rules merchants.csv --db ratings.sqlite
         greenrate rescore M00012345 --db ratings.sqlite --set certifications=ISO14001
+        greenrate compare Rules/sme-green-2026.2.rules --db ratings.sqlite
+        greenrate drift --db ratings.sqlite
       """,
     version: versionText,
     subcommands: [
       CheckCommand.self, ScoreCommand.self, TestCommand.self, BatchCommand.self,
       RescoreCommand.self, ExplainCommand.self, RunsCommand.self, PruneCommand.self,
-      ExportCommand.self, FmtCommand.self,
-      GenerateCommand.self,
+      CompareCommand.self, DriftCommand.self, ReportCommand.self, ExportCommand.self,
+      FmtCommand.self, GenerateCommand.self,
     ]
   )
 

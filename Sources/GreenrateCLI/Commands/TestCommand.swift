@@ -1,4 +1,5 @@
 import ArgumentParser
+import GreenrateAnalysis
 import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
@@ -16,8 +17,13 @@ struct TestCommand: ParsableCommand {
       check nothing). Prints each failing case as FILE:LINE: KEY: PROBLEM and a final \
       line `N passed, M failed`; exits 1 if any failed.
 
-      Example:
+      With --coverage, then lists the factor bands, knockouts, deny lines and rating \
+      bands no case reached (FILE:LINE: ...) and a `coverage:` line; every case counts, \
+      passing or failing. With --min-coverage PCT, exits 1 when coverage is below PCT.
+
+      Examples:
         greenrate test Rules/sme-green.rules Rules/sme-green.cases.csv
+        greenrate test Rules/sme-green.rules Rules/sme-green.cases.csv --coverage --min-coverage 100
       """
   )
 
@@ -29,8 +35,20 @@ struct TestCommand: ParsableCommand {
 
   @OptionGroup var asOf: AsOfOption
 
+  @Flag(help: "List the bands, knockouts, denials and ratings no case reaches.")
+  var coverage = false
+
+  @Option(
+    name: .customLong("min-coverage"),
+    help: ArgumentHelp(
+      "Exit 1 when coverage is below PCT percent (implies --coverage).", valueName: "PCT"))
+  var minCoverage: Double?
+
   func validate() throws {
     if cases.isEmpty { throw ValidationError("give at least one case file") }
+    if let minCoverage, !(0...100).contains(minCoverage) {
+      throw ValidationError("--min-coverage must be a percentage from 0 to 100")
+    }
     for path in cases { _ = try inputFormat(path: path, explicit: nil) }
   }
 
@@ -38,6 +56,7 @@ struct TestCommand: ParsableCommand {
     let program = try RuleFile.load(rules)
     var passed = 0
     var failed = 0
+    var reached = RuleCoverage(program: program)
     for path in cases {
       let reader = try readingErrorsExit {
         try RecordReader(
@@ -55,6 +74,7 @@ struct TestCommand: ParsableCommand {
           switch outcome {
           case .scored(let result, let l, let extras):
             line = l
+            reached.record(result)
             key = result.key.string
             let expectation = CaseExpectation(extras)
             problems =
@@ -76,7 +96,17 @@ struct TestCommand: ParsableCommand {
       }
     }
     Console.line("\(passed) passed, \(failed) failed")
-    if failed > 0 { throw ExitCode(1) }
+    var belowMinimum = false
+    if coverage || minCoverage != nil {
+      for line in reached.lines(file: rules) { Console.line(line) }
+      if let minCoverage, reached.percent < minCoverage {
+        belowMinimum = true
+        Console.error(
+          "error: coverage \(Figures.fixed(reached.percent, 1))% is below --min-coverage "
+            + Figures.number(minCoverage) + "%")
+      }
+    }
+    if failed > 0 || belowMinimum { throw ExitCode(1) }
   }
 }
 

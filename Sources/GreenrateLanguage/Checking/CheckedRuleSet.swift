@@ -43,11 +43,15 @@ struct CheckedRuleSet {
   struct Rule {
     var code: String
     var condition: CheckedExpr
+    /// Where it is written (the default only serves rule sets built by hand in tests).
+    var location = SourceLocation(line: 0, column: 0)
   }
 
   struct RatingBand {
     var condition: CheckedExpr?  // nil for `else`
     var label: String
+    /// Where it is written (the default only serves rule sets built by hand in tests).
+    var location = SourceLocation(line: 0, column: 0)
   }
 
   struct Output {

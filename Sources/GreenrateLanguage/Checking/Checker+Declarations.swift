@@ -185,7 +185,8 @@ extension Checker {
       let condition = checkCondition(written)
     else { return }
     items.append(.knockout(knockouts.count))
-    knockouts.append(CheckedRuleSet.Rule(code: code.value, condition: condition))
+    knockouts.append(
+      CheckedRuleSet.Rule(code: code.value, condition: condition, location: rule.location))
   }
 
   mutating func checkRating(_ block: SyntaxRating) {
@@ -198,7 +199,9 @@ extension Checker {
       } else if i != block.bands.count - 1 {
         error("the `else` band must be the last band of the `rating` block", at: band.location)
       }
-      bands.append(CheckedRuleSet.RatingBand(condition: condition, label: band.label.value))
+      bands.append(
+        CheckedRuleSet.RatingBand(
+          condition: condition, label: band.label.value, location: band.location))
     }
     if block.isComplete, block.bands.last.map({ $0.condition != nil }) ?? true {
       error("the `rating` block must end with an `else` band", at: block.location)
@@ -213,7 +216,8 @@ extension Checker {
       guard let code = rule.code, let written = rule.condition,
         let condition = checkCondition(written)
       else { continue }
-      rules.append(CheckedRuleSet.Rule(code: code.value, condition: condition))
+      rules.append(
+        CheckedRuleSet.Rule(code: code.value, condition: condition, location: rule.location))
     }
     if denials.isEmpty { denials = rules }
   }

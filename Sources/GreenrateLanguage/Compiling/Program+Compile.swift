@@ -33,5 +33,8 @@ extension Program {
       factors: factors, knockoutCodes: rules.knockouts.map(\.code),
       denialCodes: rules.denials.map(\.code), ratingLabels: rules.rating.map(\.label),
       outputs: rules.outputs.map { OutputInfo(name: $0.name, type: $0.expr.type) }, code: code)
+    knockoutLocations = rules.knockouts.map(\.location)
+    denialLocations = rules.denials.map(\.location)
+    ratingLocations = rules.rating.map(\.location)
   }
 }

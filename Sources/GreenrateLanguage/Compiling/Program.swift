@@ -16,6 +16,11 @@ public struct Program: Sendable {
   /// The labels of the rating block's bands, in order (`Evaluator.ratingIndex` indexes it).
   public let ratingLabels: [String]
   public let outputs: [OutputInfo]
+  /// Where each knockout, deny line and rating band is written, in the order of
+  /// `knockoutCodes`, `denialCodes` and `ratingLabels` (for `test --coverage`).
+  public internal(set) var knockoutLocations: [SourceLocation] = []
+  public internal(set) var denialLocations: [SourceLocation] = []
+  public internal(set) var ratingLocations: [SourceLocation] = []
   /// The compiled steps; internal to the language target.
   let code: CompiledCode
 }

@@ -177,7 +177,7 @@ public final class Evaluator {
     return ScoreResult(
       key: key, score: score,
       rating: ratingIndex < labels.count ? labels[ratingIndex] : "",
-      eligible: eligible,
+      ratingIndex: ratingIndex, eligible: eligible,
       reasons: reasonOrder.compactMap { program.factors[$0].bands[frame.bands[$0]].reason },
       knockouts: program.knockoutCodes.indices.filter { knockout($0) }.map {
         program.knockoutCodes[$0]

@@ -14,6 +14,8 @@ public struct ScoreResult: Hashable, Sendable {
   public var key: Text
   public var score: Double
   public var rating: String
+  /// Index of the rating band that matched (labels may repeat across bands).
+  public var ratingIndex: Int = 0
   public var eligible: Bool
   /// Reason codes ordered by shortfall, largest first, ties in factor order.
   public var reasons: [String]

@@ -1,0 +1,107 @@
+import GreenrateEngine
+
+extension DriftResult {
+  /// The contract's JSON object, keys in the contract's order, on one line.
+  public var json: String {
+    var w = JSONWriter(capacity: 2048)
+    func number(_ x: Double) { w.number(x == 0 ? 0 : x) }
+    w.raw("{\"run\":")
+    w.number(Double(runID))
+    w.raw(",\"baseline\":")
+    w.number(Double(baselineID))
+    w.raw(",\"same_rules\":")
+    w.bool(sameRules)
+    w.raw(",\"score_psi\":")
+    number(scorePSI)
+    w.raw(",\"rating_psi\":")
+    number(ratingPSI)
+    w.raw(",\"status\":")
+    w.string(status.rawValue)
+    w.raw(",\"bins\":[")
+    for (i, bin) in bins.enumerated() {
+      if i > 0 { w.byte(UInt8(ascii: ",")) }
+      w.raw("{\"upper\":")
+      if let upper = bin.upper { number(upper) } else { w.null() }
+      w.raw(",\"baseline\":")
+      number(bin.baseline)
+      w.raw(",\"run\":")
+      number(bin.run)
+      w.byte(UInt8(ascii: "}"))
+    }
+    w.raw("],\"ratings\":[")
+    for (i, share) in ratings.enumerated() {
+      if i > 0 { w.byte(UInt8(ascii: ",")) }
+      w.raw("{\"rating\":")
+      w.string(share.rating)
+      w.raw(",\"baseline\":")
+      number(share.baseline)
+      w.raw(",\"run\":")
+      number(share.run)
+      w.byte(UInt8(ascii: "}"))
+    }
+    w.raw("],\"factors\":[")
+    for (i, factor) in factors.enumerated() {
+      if i > 0 { w.byte(UInt8(ascii: ",")) }
+      w.raw("{\"name\":")
+      w.string(factor.name)
+      w.raw(",\"psi\":")
+      number(factor.psi)
+      w.byte(UInt8(ascii: "}"))
+    }
+    w.raw("]}")
+    return w.text
+  }
+
+  /// `drift     vs run B: score PSI 0.012, rating PSI 0.008 (stable)`, indented like
+  /// the batch summary's other lines.
+  public var summaryLine: String {
+    "  drift     vs run \(baselineID): score PSI \(Figures.fixed(scorePSI, 3)), "
+      + "rating PSI \(Figures.fixed(ratingPSI, 3)) (\(status.rawValue))"
+  }
+
+  /// The drift as a person reads it.
+  public var text: String {
+    var lines: [String] = []
+    lines.append(
+      "run \(runID) (\(Figures.grouped(runCount)) rated) against baseline run \(baselineID) "
+        + "(\(Figures.grouped(baselineCount)) rated)"
+        + (sameRules ? ", same rule file" : ", different rule files"))
+    lines.append(
+      "score PSI \(Figures.fixed(scorePSI, 4)), rating PSI \(Figures.fixed(ratingPSI, 4)): "
+        + status.rawValue)
+    lines.append("")
+    lines.append("score bins (baseline deciles)")
+    var rows = AlignedRows()
+    rows.add(["bin", "score up to", "baseline", "run"])
+    for (k, bin) in bins.enumerated() {
+      rows.add([
+        String(k + 1), bin.upper.map(Figures.number) ?? "above",
+        DriftResult.percent(bin.baseline), DriftResult.percent(bin.run),
+      ])
+    }
+    lines += rows.lines
+    lines.append("")
+    lines.append("ratings")
+    rows = AlignedRows()
+    rows.add(["rating", "baseline", "run"])
+    for share in ratings {
+      rows.add([share.rating, DriftResult.percent(share.baseline), DriftResult.percent(share.run)])
+    }
+    lines += rows.lines
+    if !factors.isEmpty {
+      lines.append("")
+      lines.append("factors")
+      rows = AlignedRows()
+      rows.add(["factor", "PSI", ""])
+      for factor in factors {
+        rows.add([
+          factor.name, Figures.fixed(factor.psi, 4), DriftResult.Status(psi: factor.psi).rawValue,
+        ])
+      }
+      lines += rows.lines
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func percent(_ share: Double) -> String { Figures.fixed(100 * share, 1) + "%" }
+}

@@ -1,0 +1,138 @@
+/// One horizontal bar per category (ratings, codes, bands), with its table beneath.
+public struct BarChart: Sendable {
+  public struct Bar: Sendable {
+    public var label: String
+    public var count: Int
+    public var colour: String
+
+    public init(label: String, count: Int, colour: String = ChartStyle.accent) {
+      self.label = label
+      self.count = count
+      self.colour = colour
+    }
+  }
+
+  public var title: String
+  /// What the categories are (the vertical axis): "rating", "code", "band".
+  public var categoryAxis: String
+  /// What the bars count (the horizontal axis).
+  public var valueAxis: String
+  public var bars: [Bar]
+  /// The whole the shares in the table are of.
+  public var total: Int
+
+  public init(title: String, categoryAxis: String, valueAxis: String, bars: [Bar], total: Int) {
+    self.title = title
+    self.categoryAxis = categoryAxis
+    self.valueAxis = valueAxis
+    self.bars = bars
+    self.total = total
+  }
+
+  /// Writes the chart as a `figure`: caption, SVG, table.
+  public func write(to html: inout HTMLWriter, kind: String) {
+    html.open("figure", [.init("class", "chart"), .init("data-chart", kind)])
+    html.element("figcaption", text: title)
+    if bars.isEmpty {
+      html.element("p", [.init("class", "empty")], text: "None.")
+    } else {
+      writeSVG(to: &html)
+    }
+    writeTable(to: &html)
+    html.close("figure")
+  }
+
+  private func writeSVG(to html: inout HTMLWriter) {
+    let width = 680.0
+    let left = 200.0
+    let right = width - 80
+    let top = 8.0
+    let row = 22.0
+    let plotHeight = row * Double(bars.count)
+    let height = top + plotHeight + 46
+    let ticks = ChartStyle.ticks(upTo: Double(bars.map(\.count).max() ?? 0))
+    let scale = (right - left) / (ticks.last ?? 1)
+    let c = NumberText.coordinate
+    html.open(
+      "svg",
+      [
+        .init("viewBox", "0 0 \(c(width)) \(c(height))"), .init("role", "img"),
+        .init("aria-label", title),
+      ])
+    html.element("title", text: title)
+    for tick in ticks {
+      let x = left + tick * scale
+      html.empty(
+        "line",
+        [
+          .init("x1", c(x)), .init("x2", c(x)), .init("y1", c(top)),
+          .init("y2", c(top + plotHeight)), .init("class", "grid"),
+        ])
+      html.element(
+        "text",
+        [.init("x", c(x)), .init("y", c(top + plotHeight + 14)), .init("class", "tick mid")],
+        text: NumberText.count(Int(tick)))
+    }
+    for (i, bar) in bars.enumerated() {
+      let y = top + Double(i) * row
+      html.element(
+        "text",
+        [.init("x", c(left - 6)), .init("y", c(y + row * 0.68)), .init("class", "label end")],
+        text: ChartStyle.short(bar.label, 30))
+      html.empty(
+        "rect",
+        [
+          .init("x", c(left)), .init("y", c(y + 3)),
+          .init("width", c(max(Double(bar.count) * scale, bar.count > 0 ? 1 : 0))),
+          .init("height", c(row - 6)), .init("fill", bar.colour),
+        ])
+      html.element(
+        "text",
+        [
+          .init("x", c(left + Double(bar.count) * scale + 4)), .init("y", c(y + row * 0.68)),
+          .init("class", "value"),
+        ], text: NumberText.count(bar.count))
+    }
+    html.empty(
+      "line",
+      [
+        .init("x1", c(left)), .init("x2", c(left)), .init("y1", c(top)),
+        .init("y2", c(top + plotHeight)), .init("class", "axis"),
+      ])
+    html.element(
+      "text",
+      [
+        .init("x", c((left + right) / 2)), .init("y", c(height - 6)),
+        .init("class", "axis-title mid"),
+      ],
+      text: valueAxis)
+    html.element(
+      "text",
+      [
+        .init("x", "12"), .init("y", c(top + plotHeight / 2)), .init("class", "axis-title mid"),
+        .init("transform", "rotate(-90 12 \(c(top + plotHeight / 2)))"),
+      ], text: categoryAxis)
+    html.close("svg")
+  }
+
+  private func writeTable(to html: inout HTMLWriter) {
+    html.open("table")
+    html.open("thead")
+    html.open("tr")
+    html.element("th", [.init("scope", "col")], text: categoryAxis)
+    html.element("th", [.init("scope", "col"), .init("class", "num")], text: valueAxis)
+    html.element("th", [.init("scope", "col"), .init("class", "num")], text: "share")
+    html.close("tr")
+    html.close("thead")
+    html.open("tbody")
+    for bar in bars {
+      html.open("tr")
+      html.element("td", text: bar.label)
+      html.element("td", [.init("class", "num")], text: NumberText.count(bar.count))
+      html.element("td", [.init("class", "num")], text: NumberText.percent(bar.count, of: total))
+      html.close("tr")
+    }
+    html.close("tbody")
+    html.close("table")
+  }
+}

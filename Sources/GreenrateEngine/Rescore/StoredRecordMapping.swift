@@ -1,0 +1,207 @@
+import GreenrateLanguage
+import GreenrateReaders
+
+/// Fills record buffers of one rule set from records stored under another run's
+/// inputs, by field name, as `rescore` does — worked out once per run, not per record,
+/// and decoded straight from the stored bytes into the buffer's slots (no `Value` per
+/// field), since `compare` does it for every merchant of a run.
+///
+/// An input the stored records lack stays missing; a field whose base type changed is
+/// converted the way a CSV cell would be (written as a cell, decoded as the new type)
+/// and stays missing when that fails. A required input left missing makes the record
+/// one the rules cannot score (`fill` returns the input's name).
+public struct StoredRecordMapping: Sendable {
+  /// What to do with one stored field's value.
+  enum Target: Sendable {
+    /// Read past it: the rules have no input of that name (or it is the key).
+    case skip
+    case scalar(slot: Int, base: BaseType)
+    case text(slot: Int)
+    case set(slot: Int)
+    /// The base type changed: through a CSV cell into layout field `field`.
+    case convert(field: Int)
+  }
+
+  public let layout: RecordLayout
+  public let storedFields: [StoredField]
+  /// Per stored field (the key excluded, as the codec leaves it out).
+  private let targets: [(base: BaseType, target: Target)]
+  /// Layout fields that must not be missing (not optional, not a set, not the key).
+  private let required: [Int]
+  /// Whether each layout field has a stored field of its name.
+  private let present: [Bool]
+
+  public init(layout: RecordLayout, storedFields: [StoredField]) {
+    self.layout = layout
+    self.storedFields = storedFields
+    var targets: [(BaseType, Target)] = []
+    var present = Array(repeating: false, count: layout.fields.count)
+    for stored in storedFields where !stored.isKey {
+      guard let index = layout.field(named: stored.name), !layout.fields[index].isKey else {
+        targets.append((stored.type.base, .skip))
+        continue
+      }
+      present[index] = true
+      let field = layout.fields[index]
+      if field.type.base != stored.type.base {
+        targets.append((stored.type.base, .convert(field: index)))
+        continue
+      }
+      switch field.storage {
+      case .scalar(let slot):
+        targets.append((stored.type.base, .scalar(slot: slot, base: field.type.base)))
+      case .text(let slot): targets.append((stored.type.base, .text(slot: slot)))
+      case .set(let slot): targets.append((stored.type.base, .set(slot: slot)))
+      }
+    }
+    self.targets = targets
+    self.present = present
+    required = layout.fields.indices.filter { i in
+      let type = layout.fields[i].type
+      return !layout.fields[i].isKey && !type.isOptional && type.base != .set
+    }
+  }
+
+  /// Required inputs the stored records do not have at all: every record fails on
+  /// the first of them.
+  public var absentRequired: [String] {
+    required.filter { !present[$0] }.map { layout.fields[$0].name }
+  }
+
+  /// Decodes `bytes` (a stored record) into row `row` of `buffer` (already appended,
+  /// every field missing), with `key` as the key input. Returns nil when the row can be
+  /// scored, else the first required input left missing; throws for a damaged record.
+  public func fill(
+    _ bytes: ArraySlice<UInt8>, key: String, into buffer: inout RecordBuffer, row: Int
+  ) throws(StoredRecordError) -> String? {
+    try bytes.withUnsafeBufferPointer { (raw) throws(StoredRecordError) in
+      var cursor = Cursor(bytes: raw)
+      guard cursor.byte() == StoredRecordCodec.formatVersion else {
+        throw .corrupt("unknown record format")
+      }
+      for (base, target) in targets {
+        try decode(base, into: target, from: &cursor, buffer: &buffer, row: row)
+      }
+      guard cursor.atEnd else { throw .corrupt("extra bytes after the record") }
+    }
+    buffer.setText(Text(key), row: row, slot: layout.keySlot)
+    for i in required where StoredRecordMapping.isMissing(buffer, row: row, field: i) {
+      return layout.fields[i].name
+    }
+    return nil
+  }
+
+  private func decode(
+    _ base: BaseType, into target: Target, from cursor: inout Cursor,
+    buffer: inout RecordBuffer, row: Int
+  ) throws(StoredRecordError) {
+    switch base {
+    case .number, .bool, .date:
+      guard let tag = cursor.byte() else { throw .corrupt("record ends early") }
+      let x: Double
+      switch tag {
+      case 0: return
+      case 1:
+        guard let v = cursor.varint() else { throw .corrupt("bad integer") }
+        x = Double(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+      case 2:
+        guard let v = cursor.fixed64() else { throw .corrupt("bad number") }
+        x = Double(bitPattern: v)
+      default: throw .corrupt("bad value tag \(tag)")
+      }
+      switch target {
+      case .scalar(let slot, let to):
+        buffer.setScalar(to == .bool ? (x != 0 ? 1 : 0) : x, row: row, slot: slot)
+      case .convert(let field):
+        let value: Value =
+          base == .bool ? .bool(x != 0) : base == .date ? .date(Int(x)) : .number(x)
+        convert(value, field: field, buffer: &buffer, row: row)
+      default: break
+      }
+    case .text:
+      guard let n = cursor.varint() else { throw .corrupt("record ends early") }
+      if n == 0 { return }
+      guard let text = cursor.text(count: Int(n - 1)) else { throw .corrupt("text ends early") }
+      switch target {
+      case .text(let slot): buffer.setText(text, row: row, slot: slot)
+      case .convert(let field): convert(.text(text), field: field, buffer: &buffer, row: row)
+      default: break
+      }
+    case .set:
+      guard let count = cursor.varint() else { throw .corrupt("record ends early") }
+      var items: [Text] = []
+      for _ in 0..<count {
+        guard let n = cursor.varint(), let text = cursor.text(count: Int(n)) else {
+          throw .corrupt("set ends early")
+        }
+        items.append(text)
+      }
+      switch target {
+      case .set(let slot): if !items.isEmpty { buffer.setSet(TextSet(items), row: row, slot: slot) }
+      case .convert(let field):
+        convert(.set(TextSet(items)), field: field, buffer: &buffer, row: row)
+      default: break
+      }
+    }
+  }
+
+  /// A value whose base type changed, through a CSV cell (as `StoredRecord.fill`).
+  private func convert(_ value: Value, field: Int, buffer: inout RecordBuffer, row: Int) {
+    if case .success(let converted) = CellDecoder.decode(
+      StoredRecord.cellText(value), as: layout.fields[field].type)
+    {
+      StoredRecord.set(converted, in: &buffer, row: row, field: field)
+    }
+  }
+
+  private static func isMissing(_ buffer: RecordBuffer, row: Int, field: Int) -> Bool {
+    switch buffer.layout.fields[field].storage {
+    case .scalar(let slot):
+      return Scalar.isMissing(buffer.scalars[row * buffer.layout.scalarCount + slot])
+    case .text(let slot): return buffer.texts[row * buffer.layout.textCount + slot] == nil
+    case .set: return false
+    }
+  }
+
+  /// Reads a stored record's bytes in place.
+  private struct Cursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    var atEnd: Bool { index == bytes.count }
+
+    mutating func byte() -> UInt8? {
+      guard index < bytes.count else { return nil }
+      index += 1
+      return bytes[index - 1]
+    }
+
+    mutating func varint() -> UInt64? {
+      var value: UInt64 = 0
+      var shift: UInt64 = 0
+      while let b = byte() {
+        guard shift < 64 else { return nil }
+        value |= UInt64(b & 0x7F) << shift
+        if b < 0x80 { return value }
+        shift += 7
+      }
+      return nil
+    }
+
+    mutating func fixed64() -> UInt64? {
+      guard index + 8 <= bytes.count else { return nil }
+      var v: UInt64 = 0
+      for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[index + i]) }
+      index += 8
+      return v
+    }
+
+    mutating func text(count: Int) -> Text? {
+      guard count >= 0, index + count <= bytes.count else { return nil }
+      defer { index += count }
+      return Text(
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + count]), as: UTF8.self)
+      )
+    }
+  }
+}
