@@ -18,17 +18,24 @@ let package = Package(
     ),
     // The rule language: lexer, parser, checker, compiler. No Foundation, no dependencies.
     .target(name: "GreenrateLanguage"),
-    // Record readers, the scoring pipeline and the SQLite store.
-    .target(name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "CSQLite"]),
+    // Record readers: bytes to decoded records and rejects. A target of its own so that
+    // the compiler enforces that readers never write (no CSQLite, no store here).
+    .target(name: "GreenrateReaders", dependencies: ["GreenrateLanguage"]),
+    // The scoring pipeline, rescoring, JSON output and the SQLite store.
+    .target(
+      name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "GreenrateReaders", "CSQLite"]),
     // Seeded synthetic merchants for samples, demos and benchmarks: not part of the engine.
     .target(name: "GreenrateGenerator", dependencies: ["GreenrateLanguage"]),
     // Change control and monitoring: champion against challenger, drift, rule coverage.
-    .target(name: "GreenrateAnalysis", dependencies: ["GreenrateEngine", "GreenrateLanguage"]),
+    .target(
+      name: "GreenrateAnalysis",
+      dependencies: ["GreenrateEngine", "GreenrateReaders", "GreenrateLanguage"]),
     // The commands, as a library the tests import.
     .target(
       name: "GreenrateCLI",
       dependencies: [
-        "GreenrateLanguage", "GreenrateEngine", "GreenrateGenerator", "GreenrateAnalysis",
+        "GreenrateLanguage", "GreenrateReaders", "GreenrateEngine", "GreenrateGenerator",
+        "GreenrateAnalysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -37,7 +44,8 @@ let package = Package(
     .executableTarget(
       name: "greenrate-bench",
       dependencies: [
-        "GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator", "GreenrateAnalysis",
+        "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator",
+        "GreenrateAnalysis",
       ]
     ),
     .testTarget(
@@ -46,22 +54,36 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(
+      name: "GreenrateReadersTests",
+      dependencies: ["GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
       name: "GreenrateEngineTests",
-      dependencies: ["GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator", "CSQLite"],
+      dependencies: [
+        "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator", "CSQLite",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "GreenrateGeneratorTests",
-      dependencies: ["GreenrateGenerator", "GreenrateEngine", "GreenrateLanguage"]
+      dependencies: [
+        "GreenrateGenerator", "GreenrateReaders", "GreenrateEngine", "GreenrateLanguage",
+      ]
     ),
     .testTarget(
       name: "GreenrateAnalysisTests",
-      dependencies: ["GreenrateAnalysis", "GreenrateEngine", "GreenrateLanguage"],
+      dependencies: [
+        "GreenrateAnalysis", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "GreenrateCLITests",
-      dependencies: ["GreenrateCLI", "GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator"],
+      dependencies: [
+        "GreenrateCLI", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage",
+        "GreenrateGenerator",
+      ],
       exclude: ["Fixtures"]
     ),
   ]

@@ -2,6 +2,7 @@ import Dispatch
 import GreenrateAnalysis
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// `compare CHAMPION.rules CHALLENGER.rules --input FILE`: both rule files score the
 /// same input as of one date; a record that either rejects is not compared.

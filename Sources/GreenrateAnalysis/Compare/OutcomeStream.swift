@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// One rule set's results over an input, record by record in input order, for the
 /// file form of `compare`: each line's record scored, or rejected (undecodable, no key,

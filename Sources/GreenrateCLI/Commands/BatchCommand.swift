@@ -2,6 +2,7 @@ import ArgumentParser
 import GreenrateAnalysis
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// `greenrate batch`: the nightly run, every merchant of an input into SQLite.
 struct BatchCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import GreenrateAnalysis
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// `greenrate compare`: what a rule change does to the book, before it goes live.
 struct CompareCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import GreenrateAnalysis
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// `greenrate test RULES CASES...`: check a rule file against expected results.
 struct TestCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// The `expect_*` fields of one test case, and how a result measures up to them.
 struct CaseExpectation {

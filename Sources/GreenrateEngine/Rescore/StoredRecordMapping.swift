@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 /// Fills record buffers of one rule set from records stored under another run's
 /// inputs, by field name, as `rescore` does — worked out once per run, not per record,
