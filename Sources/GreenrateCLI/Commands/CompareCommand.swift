@@ -47,7 +47,8 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var asOf: AsOfOption
 
-  @Option(help: "Scoring threads (default: the number of cores).")
+  @Option(
+    help: "Scoring threads of the database form (the file form reads and scores on one).")
   var jobs: Int = BatchOptions.coreCount
 
   @Flag(help: "Print one JSON object instead of tables.")
