@@ -98,7 +98,9 @@ let package = Package(
     ),
     .testTarget(
       name: "GreenrateAnalysisTests",
-      dependencies: ["GreenrateAnalysis", "GreenrateEngine", "GreenrateLanguage"],
+      dependencies: [
+        "GreenrateAnalysis", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(

@@ -101,6 +101,7 @@ import Testing
     for usage in [
       ["compare"], ["compare", rules, rules, rules], ["compare", rules, "--input", input],
       ["compare", rules, rules], ["compare", rules, rules, "--input", input, "--db", ws.database],
+      ["compare", rules, rules, "--input", "-", "--format", "csv"],
     ] {
       #expect(try CLIProcess.run(usage).status == 64, "\(usage)")
     }

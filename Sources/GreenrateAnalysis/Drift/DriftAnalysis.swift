@@ -1,3 +1,4 @@
+import Dispatch
 import GreenrateEngine
 
 /// `greenrate drift`: reads two completed batch runs' ratings (read-only; score, rating
@@ -27,7 +28,7 @@ public struct DriftAnalysis: Sendable {
         }
         baseline = previous
       }
-      return try DriftAnalysis.compute(reader, run: run, baseline: baseline)
+      return try DriftAnalysis.compute(path: databasePath, run: run, baseline: baseline)
     } catch let error as AnalysisError {
       throw error
     } catch let error as SQLiteError {
@@ -43,7 +44,7 @@ public struct DriftAnalysis: Sendable {
     guard let reader = try? RunReader(writerPath: databasePath),
       let run = try? reader.run(id: runID),
       let baseline = try? reader.latestCompletedBatch(before: runID),
-      let drift = try? compute(reader, run: run, baseline: baseline)
+      let drift = try? compute(path: databasePath, run: run, baseline: baseline)
     else { return nil }
     return drift.summaryLine
   }
@@ -69,21 +70,51 @@ public struct DriftAnalysis: Sendable {
     return run
   }
 
-  static func compute(_ reader: RunReader, run: RunInfo, baseline: RunInfo) throws -> DriftResult {
-    var current = RunPopulation(run: run, layout: try reader.layout(ofRun: run.id))
-    var base = RunPopulation(run: baseline, layout: try reader.layout(ofRun: baseline.id))
-    var scratch = Array(
-      repeating: 0, count: max(current.bands.count, base.bands.count))
-    try reader.forEachChunk(
-      runs: run.id == baseline.id ? [run] : [run, baseline], columns: .summary
-    ) { rows in
-      for row in 0..<rows.count {
-        let id = rows.runIDs[row]
-        if id == run.id { current.add(rows, row: row, bandsScratch: &scratch) }
-        if id == baseline.id { base.add(rows, row: row, bandsScratch: &scratch) }
+  /// Reads both runs at once, each on its own read-only connection and thread (two
+  /// cores read two runs in the time of one), then computes the figures.
+  static func compute(path: String, run: RunInfo, baseline: RunInfo) throws -> DriftResult {
+    let runs = run.id == baseline.id ? [run] : [run, baseline]
+    let box = PopulationBox(count: runs.count)
+    DispatchQueue.concurrentPerform(iterations: runs.count) { i in
+      do {
+        box.set(i, .success(try population(path: path, run: runs[i])))
+      } catch {
+        box.set(i, .failure(error))
       }
+    }
+    let populations = try box.results.map { try $0.get() }
+    return DriftResult(run: populations[0], baseline: populations[runs.count - 1])
+  }
+
+  /// One run's scores, ratings and matched bands.
+  static func population(path: String, run: RunInfo) throws -> RunPopulation {
+    let reader = try RunReader(path: path)
+    var population = RunPopulation(run: run, layout: try reader.layout(ofRun: run.id))
+    var scratch = Array(repeating: 0, count: population.bands.count)
+    try reader.forEachChunk(runs: [run], columns: .summary) { rows in
+      for row in 0..<rows.count { population.add(rows, row: row, bandsScratch: &scratch) }
       return true
     }
-    return DriftResult(run: current, baseline: base)
+    return population
+  }
+}
+
+/// The populations read by the drift threads, each slot written by one thread.
+final class PopulationBox: @unchecked Sendable {
+  private let lock = DispatchSemaphore(value: 1)
+  private var slots: [Result<RunPopulation, any Error>?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ i: Int, _ result: Result<RunPopulation, any Error>) {
+    lock.wait()
+    slots[i] = result
+    lock.signal()
+  }
+
+  var results: [Result<RunPopulation, any Error>] {
+    lock.wait()
+    defer { lock.signal() }
+    return slots.map { $0 ?? .failure(AnalysisError("a run was not read")) }
   }
 }

@@ -47,7 +47,8 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var asOf: AsOfOption
 
-  @Option(help: "Scoring threads (default: the number of cores).")
+  @Option(
+    help: "Scoring threads of the database form (the file form reads and scores on one).")
   var jobs: Int = BatchOptions.coreCount
 
   @Flag(help: "Print one JSON object instead of tables.")
@@ -76,7 +77,11 @@ struct CompareCommand: ParsableCommand {
       if db != nil || runID != nil {
         throw ValidationError("--db and --run go with one rule file (the champion is a stored run)")
       }
-      if input != "-" || format == nil { _ = try inputFormat(path: input, explicit: format) }
+      if input == "-" {
+        throw ValidationError(
+          "--input must be a file: each rule file reads it (standard input can be read once)")
+      }
+      _ = try inputFormat(path: input, explicit: format)
     default:
       throw ValidationError(
         "give CHALLENGER.rules (with --db), or CHAMPION.rules CHALLENGER.rules with --input")

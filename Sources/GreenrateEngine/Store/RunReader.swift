@@ -81,26 +81,33 @@ public final class RunReader {
       ? "run_id, score, rating, eligible, factors"
       : "run_id, score, rating, eligible, factors, merchant_id, knockouts, denials, record, line"
     let statement = try db.prepare("SELECT \(select) FROM ratings WHERE run_id = ?1")
-    var labels = LabelTable()
     let size = max(1, chunkSize)
+    // Plain loops over locals: a nested function capturing `rows` made every row pay
+    // for a boxed, exclusivity-checked variable (measured: drift of two 1M runs, CPU
+    // 1.05 s -> 0.97 s).
     try db.readTransaction { () throws(SQLiteError) in
+      var labels = LabelTable()
       var rows = RatingRows(columns: columns, capacity: size)
       var stopped = false
-      func flush() throws(SQLiteError) {
-        rows.ratingNames = labels.list
-        if try !body(rows) { stopped = true }
-        rows = RatingRows(columns: columns, capacity: size)
-      }
       for run in runs where !stopped {
         statement.reset()
         statement.bind(run.id, at: 1)
-        defer { statement.reset() }
-        while !stopped, try statement.step() {
-          RunReader.append(statement.handle, columns: columns, labels: &labels, to: &rows)
-          if rows.count == size { try flush() }
+        let h = statement.handle
+        while try statement.step() {
+          RunReader.append(h, columns: columns, labels: &labels, to: &rows)
+          if rows.count == size {
+            rows.ratingNames = labels.list
+            if try !body(rows) { stopped = true }
+            rows = RatingRows(columns: columns, capacity: size)
+            if stopped { break }
+          }
         }
+        statement.reset()
       }
-      if rows.count > 0 && !stopped { try flush() }
+      if rows.count > 0 && !stopped {
+        rows.ratingNames = labels.list
+        _ = try body(rows)
+      }
     }
   }
 
