@@ -65,9 +65,7 @@ struct ExplainCommand: ParsableCommand {
       Console.error("error: \(reason)")
       throw ExitCode(1)
     }
-    let explanation = Explanation(
-      rating: rating,
-      source: RuleSource(path: rating.run.rulesPath, sha256: rating.run.rulesetSHA256))
+    let explanation = Explanation(rating: rating)
     if json {
       Console.line(explanation.json)
     } else {

@@ -34,40 +34,12 @@ struct TestCommand: ParsableCommand {
 
   func run() throws {
     let program = try RuleFile.load(rules)
-    var passed = 0
-    var failed = 0
-    for path in cases {
-      let reader = try readingErrorsExit {
-        try RecordReader(
-          path: path, format: inputFormat(path: path, explicit: nil), layout: program.layout,
-          extraFields: CaseExpectation.fieldNames)
-      }
-      var scorer = SequentialScorer(
-        reader: reader, program: program, asOf: asOf.day,
-        extraCount: CaseExpectation.fieldNames.count)
-      try readingErrorsExit {
-        try scorer.forEachOutcome { outcome in
-          let problems: [String]
-          let line: Int
-          switch outcome {
-          case .scored(let result, let l, let extras):
-            line = l
-            problems = CaseExpectation(extras).mismatches(result)
-          case .rejected(let reject):
-            line = reject.line
-            problems = ["rejected: \(reject.message)"]
-          }
-          if problems.isEmpty {
-            passed += 1
-          } else {
-            failed += 1
-            for p in problems { Console.line("\(path):\(line): \(p)") }
-          }
-        }
-      }
+    let outcome = try readingErrorsExit {
+      try CaseRun.run(program: program, casePaths: cases, asOf: asOf.day)
     }
-    Console.line("\(passed) passed, \(failed) failed")
-    if failed > 0 { throw ExitCode(1) }
+    for line in outcome.failures { Console.line(line) }
+    Console.line("\(outcome.passed) passed, \(outcome.failed) failed")
+    if outcome.failed > 0 { throw ExitCode(1) }
   }
 }
 

@@ -1,4 +1,3 @@
-import Foundation
 import GreenrateLanguage
 
 /// The text of the rule file a run used — only when the file at the recorded path is
@@ -10,8 +9,7 @@ struct RuleSource {
   /// The source at `path` if its fingerprint is `sha256`; nil when it is unreadable or
   /// edited. (Same bytes as the run's, so it compiled then: no need to compile again.)
   init?(path: String, sha256: String) {
-    guard !path.isEmpty, let data = FileManager.default.contents(atPath: path),
-      SHA256.hex([UInt8](data)) == sha256
+    guard !path.isEmpty, let data = System.readFile(path), SHA256.hex(data) == sha256
     else { return nil }
     lines = String(decoding: data, as: UTF8.self).split(
       separator: "\n", omittingEmptySubsequences: false)
@@ -27,9 +25,15 @@ struct RuleSource {
       line.unicodeScalars.index(
         line.startIndex, offsetBy: max(0, location.column - 1),
         limitedBy: line.endIndex) ?? line.endIndex
-    let band = RuleSource.beforeArrow(line[start...]).trimmingCharacters(in: .whitespaces)
+    let band = RuleSource.trimmed(RuleSource.beforeArrow(line[start...]))
     guard band.hasPrefix("when") || band.hasPrefix("else") else { return nil }
     return band
+  }
+
+  /// `text` without the blanks (spaces, tabs: whitespace but line ends) around it.
+  private static func trimmed(_ text: Substring) -> String {
+    func isBlank(_ c: Character) -> Bool { c.isWhitespace && !c.isNewline }
+    return String(text.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
   }
 
   /// The text before the first `=>` (or `#`) that is not inside a string literal.
