@@ -53,16 +53,20 @@ public enum GreenrateServer {
       },
       logger: frameworkLogger)
     let watcher = RuleWatcher(loader: loader, book: book, metrics: metrics, logger: logger)
+    let stopper = ShutdownCoordinator(state: state, logger: logger)
     var group = ServiceGroupConfiguration(
       services: [
         .init(service: application),
         .init(service: watcher),
+        .init(service: stopper),
       ],
-      gracefulShutdownSignals: [.sigterm, .sigint],
       logger: frameworkLogger)
-    group.maximumGracefulShutdownDuration = .seconds(10)
+    // The signals go to `stopper`, which drains requests (≤ 8 s) before this starts.
+    group.maximumGracefulShutdownDuration = .seconds(2)
     group.maximumCancellationDuration = .seconds(2)
-    try await ServiceGroup(configuration: group).run()
+    let services = ServiceGroup(configuration: group)
+    stopper.attach(services)
+    try await services.run()
     logger.info("stopped")
   }
 

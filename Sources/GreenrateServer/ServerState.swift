@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOConcurrencyHelpers
 
 /// What every request shares: the database pool, the rule book, metrics, the OpenAPI
 /// document and the token.
@@ -11,6 +12,7 @@ final class ServerState: Sendable {
   let token: [UInt8]?
   let logger: Logger
   let databasePath: String
+  private let activity = NIOLockedValueBox<(inFlight: Int, stopping: Bool)>((0, false))
 
   init(
     pool: DatabasePool, book: RuleBook, metrics: ServerMetrics, openAPI: [UInt8],
@@ -24,6 +26,20 @@ final class ServerState: Sendable {
     self.logger = logger
     self.databasePath = databasePath
   }
+
+  /// Counts a request in; false once the server is stopping (the request gets 503).
+  func enter() -> Bool {
+    activity.withLockedValue {
+      $0.inFlight += 1
+      return !$0.stopping
+    }
+  }
+
+  func leave() { activity.withLockedValue { $0.inFlight -= 1 } }
+
+  var requestsInFlight: Int { activity.withLockedValue { $0.inFlight } }
+
+  func beginStopping() { activity.withLockedValue { $0.stopping = true } }
 
   /// Checks `Authorization: Bearer TOKEN` when the server has a token.
   func authorize(_ request: Request) throws(APIError) {

@@ -15,6 +15,7 @@ final class ServerMetrics: Sendable {
   private let reloads: Metrics.Counter
   private let reloadFailures: Metrics.Counter
   private let info = NIOLockedValueBox<Metrics.Gauge?>(nil)
+  private let inFlight: Metrics.Gauge
 
   init(rules: LoadedRules) {
     var factory = PrometheusMetricsFactory(registry: registry)
@@ -34,6 +35,7 @@ final class ServerMetrics: Sendable {
     reloads = Metrics.Counter(label: "greenrate_rule_reloads_total", factory: factory)
     reloadFailures = Metrics.Counter(
       label: "greenrate_rule_reload_failures_total", factory: factory)
+    inFlight = Metrics.Gauge(label: "greenrate_http_requests_in_flight", factory: factory)
     showInfo(rules)
   }
 
@@ -86,8 +88,10 @@ final class ServerMetrics: Sendable {
     }
   }
 
-  /// The Prometheus text exposition.
-  func render() -> [UInt8] {
+  /// The Prometheus text exposition; `requestsInFlight` are the other requests being
+  /// answered now.
+  func render(requestsInFlight: Int) -> [UInt8] {
+    inFlight.record(requestsInFlight)
     var buffer: [UInt8] = []
     buffer.reserveCapacity(8192)
     registry.emit(into: &buffer)

@@ -20,6 +20,8 @@ struct ServerResponder: HTTPResponder {
     let started = ContinuousClock.now
     // The rules for this whole request, whatever a reload does meanwhile.
     let rules = state.book.current
+    let accepted = state.enter()
+    defer { state.leave() }
     var routeName = "unmatched"
     var reply: Reply
     do {
@@ -36,6 +38,7 @@ struct ServerResponder: HTTPResponder {
         throw error
       }
       if route != .healthz { try state.authorize(request) }
+      guard accepted else { throw APIError(.serviceUnavailable, "the server is stopping") }
       reply = try await handle(route, id: id, target: target, request: request, rules: rules)
     } catch let error as APIError {
       reply = Reply(error)
@@ -85,7 +88,7 @@ struct ServerResponder: HTTPResponder {
     case .healthz: return Reply(Array(#"{"status":"ok"}"#.utf8))
     case .readyz: return await readiness()
     case .metrics:
-      var reply = Reply(state.metrics.render())
+      var reply = Reply(state.metrics.render(requestsInFlight: state.requestsInFlight - 1))
       reply.contentType = "text/plain; version=0.0.4; charset=utf-8"
       return reply
     case .openapi: return Reply(state.openAPI)
