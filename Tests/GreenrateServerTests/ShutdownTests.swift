@@ -11,7 +11,9 @@ import Testing
     let record =
       #"{"merchant_id": "X", "industry_code": "F5212", "province": "Zhejiang", "established_date": "2010-01-01", "env_penalties_3y": 0, "pollution_permit": "key", "certifications": [], "overdue_count_12m": 0, "on_dishonest_list": false}"#
     var records: [String] = []
-    for i in 0..<2_000 { records.append(record.replacingOccurrences(of: #""X""#, with: "\"X\(i)\"")) }
+    for i in 0..<2_000 {
+      records.append(record.replacingOccurrences(of: #""X""#, with: "\"X\(i)\""))
+    }
     let body = "{\"records\": [" + records.joined(separator: ",") + "]}"
     let results = Results()
     let group = DispatchGroup()

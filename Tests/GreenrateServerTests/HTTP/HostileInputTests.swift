@@ -23,7 +23,8 @@ import Testing
     }
     let posts: [(String, String)] = [
       ("/v1/score", "{"), ("/v1/score", "not json"), ("/v1/score", #"{"records": "x"}"#),
-      ("/v1/score", #"{"records": [], "extra": 1}"#), ("/v1/score", #"{"records": [], "as_of": 5}"#),
+      ("/v1/score", #"{"records": [], "extra": 1}"#),
+      ("/v1/score", #"{"records": [], "as_of": 5}"#),
       ("/v1/score", "[]"), ("/v1/score", #"{"records": [{"a": "\ud800"}]"#),
       ("/v1/score", String(repeating: "[", count: 5000)),
       ("/v1/merchants/M00000001/rescore", #"{"set": {"employees": true}}"#),
@@ -78,7 +79,8 @@ import Testing
     #expect(none.status == 401)
     #expect(none.text == #"{"error":"this route needs the header Authorization: Bearer <token>"}"#)
     #expect(none.header("WWW-Authenticate") == "Bearer")
-    #expect(try server.get("/v1/rules", headers: ["Authorization": "Bearer s3cret-tokeX"]).status == 401)
+    #expect(
+      try server.get("/v1/rules", headers: ["Authorization": "Bearer s3cret-tokeX"]).status == 401)
     #expect(try server.get("/v1/rules", headers: ["Authorization": "Bearer s3cret"]).status == 401)
     #expect(try server.get("/metrics", headers: ["Authorization": "s3cret-token"]).status == 401)
     let ok = try server.get("/v1/rules", headers: ["Authorization": "Bearer s3cret-token"])

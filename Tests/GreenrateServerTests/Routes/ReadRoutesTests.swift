@@ -80,7 +80,9 @@ import Testing
     let inputs = object["inputs"] as? [[String: Any]] ?? []
     #expect(inputs.first?["name"] as? String == "merchant_id")
     #expect(inputs.first?["type"] as? String == "text")
-    #expect(inputs.contains { $0["name"] as? String == "employees" && $0["type"] as? String == "number?" })
+    #expect(
+      inputs.contains { $0["name"] as? String == "employees" && $0["type"] as? String == "number?" }
+    )
   }
 
   @Test func healthReadinessAndMetrics() throws {
@@ -97,7 +99,9 @@ import Testing
     #expect(metrics.status == 200)
     #expect(metrics.header("Content-Type")?.hasPrefix("text/plain") == true)
     let text = metrics.text
-    #expect(text.contains(#"greenrate_http_requests_total{route="/v1/merchants/{id}",method="GET",status="404"}"#))
+    #expect(
+      text.contains(
+        #"greenrate_http_requests_total{route="/v1/merchants/{id}",method="GET",status="404"}"#))
     #expect(text.contains("greenrate_http_request_duration_seconds_bucket"))
     #expect(text.contains("greenrate_rule_reload_failures_total 0"))
     let sha = shared.header.split(separator: " ").last ?? ""
@@ -141,7 +145,9 @@ import Testing
     #expect(results.first?["merchant_id"] as? String == "W1")
     #expect(results.first?["rating"] as? String == "dark_green")
     #expect(results[1]["index"] as? Int == 1)
-    #expect((results[1]["error"] as? String)?.contains(#"field "employees": "many" is not a number"#) == true)
+    #expect(
+      (results[1]["error"] as? String)?.contains(#"field "employees": "many" is not a number"#)
+        == true)
     #expect(results[2]["index"] as? Int == 2)
     // Nothing written: still one run.
     #expect((try shared.server.get("/v1/runs").json as? [Any])?.count == 1)
@@ -151,7 +157,8 @@ import Testing
     let missing = try shared.server.post("/v1/score", "{}")
     #expect(missing.status == 400)
     #expect(missing.text == #"{"error":"records is missing"}"#)
-    let many = "{\"records\": [" + Array(repeating: "{}", count: 10_001).joined(separator: ",") + "]}"
+    let many =
+      "{\"records\": [" + Array(repeating: "{}", count: 10_001).joined(separator: ",") + "]}"
     let tooMany = try shared.server.post("/v1/score", many)
     #expect(tooMany.status == 400)
     #expect(tooMany.text == #"{"error":"10001 records is over the limit of 10000 per request"}"#)

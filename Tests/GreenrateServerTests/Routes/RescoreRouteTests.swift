@@ -63,7 +63,8 @@ import Testing
     }
     let unknown = try server.post("/v1/merchants/NOPE/rescore", "{}")
     #expect(unknown.status == 404)
-    #expect(unknown.text == #"{"error":"unknown merchant `NOPE`: no run received a record for it"}"#)
+    #expect(
+      unknown.text == #"{"error":"unknown merchant `NOPE`: no run received a record for it"}"#)
     // Nothing was written by any of them.
     #expect((try server.get("/v1/runs").json as? [Any])?.count == 1)
   }
@@ -84,7 +85,9 @@ import Testing
       #"{"set": {"annual_revenue_cny": 0, "electricity_kwh": 1000}}"#)
     #expect(response.status == 422, "\(response)")
     #expect(response.object["line"] as? Int == 152)
-    #expect((response.object["error"] as? String)?.hasSuffix("div.rules:152:29: division by zero") == true)
+    #expect(
+      (response.object["error"] as? String)?.hasSuffix("div.rules:152:29: division by zero") == true
+    )
     // As `greenrate rescore` does, the run records the reject.
     let runs = try server.get("/v1/runs").json as? [[String: Any]] ?? []
     #expect(runs.first?["kind"] as? String == "rescore")

@@ -31,7 +31,8 @@ import Testing
     #expect(try header().hasPrefix("sme-green 2026.1 "))
 
     // A valid change: the new fingerprint on the next requests.
-    try save(shipped.replacingOccurrences(of: #"version "2026.1""#, with: #"version "2026.2""#), to: rules)
+    try save(
+      shipped.replacingOccurrences(of: #"version "2026.1""#, with: #"version "2026.2""#), to: rules)
     #expect(try eventually { try header().hasPrefix("sme-green 2026.2 ") })
     let second = try header()
 
@@ -39,7 +40,8 @@ import Testing
     try save(shipped + "\nfactor broken {\n", to: rules)
     #expect(
       try eventually {
-        (try server.get("/readyz").object["last_reload_error"] as? String)?.contains("error") == true
+        (try server.get("/readyz").object["last_reload_error"] as? String)?.contains("error")
+          == true
       })
     let ready = try server.get("/readyz")
     #expect(ready.status == 200)
@@ -49,7 +51,8 @@ import Testing
     #expect(server.log.contains("rule reload failed"))
 
     // Fixed: switched again, the error cleared.
-    try save(shipped.replacingOccurrences(of: #"version "2026.1""#, with: #"version "2026.3""#), to: rules)
+    try save(
+      shipped.replacingOccurrences(of: #"version "2026.1""#, with: #"version "2026.3""#), to: rules)
     #expect(try eventually { try header().hasPrefix("sme-green 2026.3 ") })
     #expect(try server.get("/readyz").object["last_reload_error"] is NSNull)
     #expect(try server.get("/metrics").text.contains("greenrate_rule_reloads_total 2"))
@@ -63,7 +66,8 @@ import Testing
     try save(failing, to: rules)
     #expect(
       try eventually {
-        (try server.get("/readyz").object["last_reload_error"] as? String)?.contains("failed") == true
+        (try server.get("/readyz").object["last_reload_error"] as? String)?.contains("failed")
+          == true
       })
     #expect(try header().hasPrefix("sme-green 2026.3 "))
   }
@@ -82,18 +86,22 @@ import Testing
       group.enter()
       DispatchQueue.global().async {
         defer { group.leave() }
-        let target = i % 2 == 0 ? "/v1/merchants/M\(String(format: "%08d", i % 100 + 1))" : "/v1/rules"
+        let target =
+          i % 2 == 0 ? "/v1/merchants/M\(String(format: "%08d", i % 100 + 1))" : "/v1/rules"
         results.add(try? HTTPClient.get(port, target))
       }
       if i == 50 {
-        try save(shipped.replacingOccurrences(of: #"version "2026.1""#, with: #"version "2026.9""#), to: rules)
+        try save(
+          shipped.replacingOccurrences(of: #"version "2026.1""#, with: #"version "2026.9""#),
+          to: rules)
       }
     }
     group.wait()
     // Keep asking until the reload has landed, then a last wave.
     #expect(
       try eventually {
-        try server.get("/v1/rules").header("Greenrate-Ruleset")?.hasPrefix("sme-green 2026.9") == true
+        try server.get("/v1/rules").header("Greenrate-Ruleset")?.hasPrefix("sme-green 2026.9")
+          == true
       })
     let after = try server.get("/v1/rules").header("Greenrate-Ruleset") ?? ""
     let all = results.values

@@ -8,7 +8,9 @@ enum Binaries {
       .deletingLastPathComponent().deletingLastPathComponent()
   }
 
-  static var shippedRules: String { packageRoot.appendingPathComponent("Rules/sme-green.rules").path }
+  static var shippedRules: String {
+    packageRoot.appendingPathComponent("Rules/sme-green.rules").path
+  }
   static var shippedCases: String {
     packageRoot.appendingPathComponent("Rules/sme-green.cases.csv").path
   }

@@ -95,7 +95,10 @@ enum HTTPClient {
   static func parse(_ data: Data) throws -> Response {
     let bytes = [UInt8](data)
     let separator: [UInt8] = [13, 10, 13, 10]
-    guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator })
+    guard
+      let end = (0..<max(0, bytes.count - 3)).first(where: {
+        Array(bytes[$0..<$0 + 4]) == separator
+      })
     else { throw Failure(description: "no complete response head in \(bytes.count) bytes") }
     let head = String(decoding: bytes[0..<end], as: UTF8.self).components(separatedBy: "\r\n")
     let statusParts = head[0].split(separator: " ")
