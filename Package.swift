@@ -31,15 +31,19 @@ let package = Package(
     ),
     // The rule language: lexer, parser, checker, compiler. No Foundation, no dependencies.
     .target(name: "GreenrateLanguage"),
-    // Record readers, the scoring pipeline and the SQLite store.
-    .target(name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "CSQLite"]),
+    // Record readers: bytes to decoded records and rejects. A target of its own so that
+    // the compiler enforces that readers never write (no CSQLite, no store here).
+    .target(name: "GreenrateReaders", dependencies: ["GreenrateLanguage"]),
+    // The scoring pipeline, rescoring, JSON output and the SQLite store.
+    .target(
+      name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "GreenrateReaders", "CSQLite"]),
     // Seeded synthetic merchants for samples, demos and benchmarks: not part of the engine.
     .target(name: "GreenrateGenerator", dependencies: ["GreenrateLanguage"]),
     // The commands, as a library the tests import.
     .target(
       name: "GreenrateCLI",
       dependencies: [
-        "GreenrateLanguage", "GreenrateEngine", "GreenrateGenerator",
+        "GreenrateLanguage", "GreenrateReaders", "GreenrateEngine", "GreenrateGenerator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -75,7 +79,9 @@ let package = Package(
     // Throughput measurements run by scripts/bench (release builds only).
     .executableTarget(
       name: "greenrate-bench",
-      dependencies: ["GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator"]
+      dependencies: [
+        "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator",
+      ]
     ),
     .testTarget(
       name: "GreenrateLanguageTests",
@@ -83,17 +89,29 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(
+      name: "GreenrateReadersTests",
+      dependencies: ["GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
       name: "GreenrateEngineTests",
-      dependencies: ["GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator", "CSQLite"],
+      dependencies: [
+        "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator", "CSQLite",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "GreenrateGeneratorTests",
-      dependencies: ["GreenrateGenerator", "GreenrateEngine", "GreenrateLanguage"]
+      dependencies: [
+        "GreenrateGenerator", "GreenrateReaders", "GreenrateEngine", "GreenrateLanguage",
+      ]
     ),
     .testTarget(
       name: "GreenrateCLITests",
-      dependencies: ["GreenrateCLI", "GreenrateEngine", "GreenrateLanguage", "GreenrateGenerator"],
+      dependencies: [
+        "GreenrateCLI", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage",
+        "GreenrateGenerator",
+      ],
       exclude: ["Fixtures"]
     ),
     // Starts the real greenrate-server process and talks HTTP to it.

@@ -2,6 +2,7 @@ import Dispatch
 import GreenrateEngine
 import GreenrateGenerator
 import GreenrateLanguage
+import GreenrateReaders
 
 #if canImport(Glibc)
   import Glibc

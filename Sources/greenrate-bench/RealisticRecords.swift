@@ -1,6 +1,7 @@
 import GreenrateEngine
 import GreenrateGenerator
 import GreenrateLanguage
+import GreenrateReaders
 
 #if canImport(Glibc)
   import Glibc

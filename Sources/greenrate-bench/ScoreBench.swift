@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// `greenrate batch`: the nightly run, every merchant of an input into SQLite.
 struct BatchCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// `greenrate score`: score records without a database, printing JSON lines.
 struct ScoreCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// `greenrate test RULES CASES...`: check a rule file against expected results.
 struct TestCommand: ParsableCommand {

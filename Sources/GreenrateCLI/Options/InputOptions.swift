@@ -1,5 +1,6 @@
 import ArgumentParser
 import GreenrateEngine
+import GreenrateReaders
 
 /// `--format csv|jsonl`: the input's format when the file name does not tell.
 extension InputFormat: ExpressibleByArgument {}

@@ -13,7 +13,4 @@ enum Console {
   static func line(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
   }
-
-  /// Whether standard error is a terminal (progress lines go there only then).
-  static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }

@@ -1,3 +1,5 @@
+import GreenrateReaders
+
 /// What `greenrate batch` was asked to do.
 public struct BatchOptions: Sendable {
   /// The rule file's path as given (recorded on the run; `rescore` reads it again).
@@ -30,7 +32,7 @@ public struct BatchOptions: Sendable {
     rulesPath: String, inputPath: String, format: InputFormat? = nil, databasePath: String,
     jobs: Int = BatchOptions.coreCount, asOf: Int? = nil, maxRejects: Int? = nil,
     resume: ResumeRequest? = nil, chunkSize: Int = 4096, commitRows: Int = 32_768,
-    showProgress: Bool = BatchOptions.stderrIsTerminal, stopAfterChunks: Int? = nil
+    showProgress: Bool = System.stderrIsTerminal, stopAfterChunks: Int? = nil
   ) {
     self.rulesPath = rulesPath
     self.inputPath = inputPath
@@ -45,9 +47,6 @@ public struct BatchOptions: Sendable {
     self.showProgress = showProgress
     self.stopAfterChunks = stopAfterChunks
   }
-
-  /// Whether standard error is a terminal (the progress line is drawn only then).
-  public static var stderrIsTerminal: Bool { ProgressLine.stderrIsTerminal }
 
   /// The number of cores available to the process.
   public static var coreCount: Int { max(1, System.activeProcessorCount) }

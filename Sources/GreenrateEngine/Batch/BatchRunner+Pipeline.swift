@@ -1,4 +1,5 @@
 import Dispatch
+import GreenrateReaders
 
 extension BatchRunner {
   /// How the pipeline ended.

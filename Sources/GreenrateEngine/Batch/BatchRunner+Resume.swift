@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 extension BatchRunner {
   /// Finds the run `--resume` names and checks that this invocation can carry it on:

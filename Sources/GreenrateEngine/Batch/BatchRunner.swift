@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 /// The nightly batch: streams an input through a rule set in parallel into the store,
 /// committing in chunks so that a killed run can be resumed exactly.

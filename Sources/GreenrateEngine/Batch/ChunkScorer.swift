@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 /// Scores chunks of records into `ScoredChunk`s: the work item of the batch's
 /// concurrent stage. Immutable and shared by all scoring threads.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The live progress line a batch draws on standard error when that is a terminal:
 /// records, records/s, % of the input and ETA, redrawn at most a few times a second.
 ///
@@ -15,9 +9,6 @@ final class ProgressLine {
   let started = System.monotonicSeconds()
   var lastDraw = 0.0
   var drawn = false
-
-  /// Whether standard error is a terminal (progress is shown only then).
-  static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
   init(enabled: Bool, totalBytes: Int64?, startBytes: Int64) {
     self.enabled = enabled

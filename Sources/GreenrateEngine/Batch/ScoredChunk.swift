@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One chunk's results, laid out for the writer: every variable-length column of every
 /// row in one byte buffer, so the writer binds slices of it and allocates nothing.
 ///
@@ -118,7 +112,7 @@ public struct ScoredChunk: Sendable {
   /// Byte-wise order of two keys.
   static func less(_ a: (UnsafePointer<UInt8>, Int), _ b: (UnsafePointer<UInt8>, Int)) -> Bool {
     let n = min(a.1, b.1)
-    let c = n == 0 ? 0 : memcmp(a.0, b.0, n)
+    let c = System.compareBytes(a.0, b.0, count: n)
     return c != 0 ? c < 0 : a.1 < b.1
   }
 

@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 /// Scores a reader's records one by one on the calling thread, in input order.
 ///

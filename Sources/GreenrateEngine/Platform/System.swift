@@ -19,6 +19,9 @@ public enum System {
   /// Today's day number in UTC: the default as-of date of every run.
   public static func todayUTC() -> Int { Int(time(nil) / 86_400) }
 
+  /// Whether standard error is a terminal: progress is drawn only then.
+  public static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
   /// Writes text to standard error as it is (no newline added).
   static func writeStandardError(_ text: String) {
     var text = text
@@ -45,6 +48,15 @@ public enum System {
     var info = stat()
     guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
     return Int64(info.st_size)
+  }
+
+  /// `memcmp`: negative, zero or positive as `a[0..<n]` is before, equal to or after
+  /// `b[0..<n]` in byte order.
+  @inline(__always)
+  static func compareBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count n: Int)
+    -> Int32
+  {
+    n == 0 ? 0 : memcmp(a, b, n)
   }
 
   /// Sleeps for `milliseconds`.

@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 /// Turns a merchant's stored record and `--set` overrides into the one-row buffer that
 /// `rescore` scores — with today's rule file, which may declare other inputs than the

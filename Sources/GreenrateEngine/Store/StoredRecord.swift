@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 /// A merchant's record as last received by a batch or a rescore.
 public struct StoredRecord: Sendable {

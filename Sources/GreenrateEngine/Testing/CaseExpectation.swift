@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 /// The `expect_*` fields of one test case, and how a result measures up to them.
 public struct CaseExpectation {

@@ -3,9 +3,8 @@
 /// straight into their register (see `scalarStore`) or tested for membership in place.
 ///
 /// One closure instead of a store or test calling the function's code; and when the
-/// argument is an inline ASCII text, the result is handled as words (see `InlineText`):
-/// written into the register directly, or looked up without building a string, so
-/// without the retain and release a string costs.
+/// argument is a short ASCII text, the result is handled as a `ShortText`: written into
+/// the register directly, or looked up without building a text at all.
 extension Compiler {
   func textStore(_ expr: CheckedExpr, into s: Int) -> StepCode {
     if folded(expr) == nil, case .call(let function, let args) = expr.node, !args.isEmpty {
@@ -34,9 +33,8 @@ extension Compiler {
     let inline = inlineText
     @inline(__always) @Sendable func run(_ f: Frame, _ source: UnsafePointer<Text?>) {
       let target = f.texts + s
-      if inline, let (low, high) = InlineText.asciiWords(at: source),
-        InlineText.store(InlineText.mapCaseWords(low, high, upper: upper), into: target)
-      {
+      if inline, let short = ShortText.ascii(at: source) {
+        ShortText.store(short.mappingCase(upper: upper), into: target)
         return
       }
       Self.storeCase(at: source, upper: upper, inline: inline, into: target)
@@ -50,12 +48,11 @@ extension Compiler {
     -> StepCode
   {
     let inline = inlineText
-    let (first, end) = InlineText.substrBounds(start: start, length: length)
+    let (first, end) = ShortText.substrBounds(start: start, length: length)
     @inline(__always) @Sendable func run(_ f: Frame, _ source: UnsafePointer<Text?>) {
       let target = f.texts + s
-      if inline, let (low, high) = InlineText.asciiWords(at: source),
-        InlineText.store(InlineText.substrWords(low, high, first: first, end: end), into: target)
-      {
+      if inline, let short = ShortText.ascii(at: source) {
+        ShortText.store(short.substr(first: first, end: end), into: target)
         return
       }
       Self.storeSubstr(at: source, start, length, inline: inline, into: target)
@@ -64,14 +61,11 @@ extension Compiler {
     return { f in run(f, f.texts + slot) }
   }
 
-  /// `substr(_, start, length)` of the text in `source` when it is in its inline form (see
-  /// `InlineText.substrBounds`) as words, else nil.
+  /// `substr(_, start, length)` of the text in `source` when it is short ASCII (see
+  /// `ShortText.substrBounds`), else nil.
   @inline(__always)
-  static func inlineSubstr(at source: UnsafePointer<Text?>, first: Int, end: Int)
-    -> (low: UInt64, high: UInt64)?
-  {
-    guard let (low, high) = InlineText.asciiWords(at: source) else { return nil }
-    return InlineText.substrWords(low, high, first: first, end: end)
+  static func inlineSubstr(at source: UnsafePointer<Text?>, first: Int, end: Int) -> ShortText? {
+    ShortText.ascii(at: source)?.substr(first: first, end: end)
   }
 
   /// `substr(text, start, length)` of a text input or let with constant positions: where
@@ -87,12 +81,12 @@ extension Compiler {
     return (input, slot, start, length)
   }
 
-  /// `substr(...) in [...]` for a `substrOfRegister` shape and a constant set: an inline
-  /// text is cut and looked up as words, never built as a string.
+  /// `substr(...) in [...]` for a `substrOfRegister` shape and a constant set: a short
+  /// text is cut and looked up as words, never built as a text.
   func substrMembership(_ x: CheckedExpr, _ match: TextMatcher) -> BoolCode {
     guard let (input, slot, start, length) = substrOfRegister(x) else { return { _ in false } }
     let inline = inlineText
-    let (first, end) = InlineText.substrBounds(start: start, length: length)
+    let (first, end) = ShortText.substrBounds(start: start, length: length)
     @inline(__always) @Sendable func test(_ source: UnsafePointer<Text?>) -> Bool {
       if inline, let words = Self.inlineSubstr(at: source, first: first, end: end) {
         return match.index(ofInline: words) >= 0

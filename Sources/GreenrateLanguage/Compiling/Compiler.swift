@@ -65,8 +65,9 @@ struct Compiler {
   var folding = true
   /// Where constant subtrees are evaluated while compiling.
   let scratch: Frame
-  /// Whether texts may be handled in their inline form (see `InlineText`).
-  let inlineText = InlineText.checkUsable()
+  /// Whether short texts take their `ShortText` fast paths (always, in compiled programs;
+  /// the general paths are kept for texts that are long, and tests compare the two).
+  let inlineText = true
 
   init(rules: CheckedRuleSet, layout: RecordLayout) {
     self.rules = rules

@@ -3,33 +3,105 @@
 /// Swift's `String` compares and hashes by canonical equivalence (`"cafe\u{301}" ==
 /// "café"`); the contract says those differ. Equal UTF-8 bytes means equal scalars, and
 /// UTF-8 byte order is scalar order, so every comparison here works on the bytes.
+///
+/// Nearly every text a rule looks at (a code, a province, a label) has at most 15 UTF-8
+/// bytes: those are held inline as a `ShortText`, in a layout of our own, and only longer
+/// texts as a `String`. Every text that fits is held short, so the form is canonical: two
+/// texts are equal exactly when both are short with equal words or both long with equal
+/// bytes. A `String` is made only at the edges (`string`).
 public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
-  public var string: String
+  @usableFromInline
+  enum Storage: Sendable {
+    /// At most 15 bytes.
+    case short(ShortText)
+    /// More than 15 bytes.
+    case long(String)
+  }
+
+  @usableFromInline var storage: Storage
 
   @inlinable
   public init(_ string: String) {
-    self.string = string
+    if string.utf8.count <= ShortText.capacity {
+      var s = string
+      storage = s.withUTF8 { bytes in .short(ShortText(bytes) ?? .empty) }
+    } else {
+      storage = .long(string)
+    }
+  }
+
+  /// A text of these bytes, which must be valid UTF-8 (readers have checked them).
+  @inlinable
+  public init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    if let short = ShortText(bytes) {
+      storage = .short(short)
+    } else {
+      storage = .long(String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  @inlinable
+  init(_ short: ShortText) {
+    storage = .short(short)
+  }
+
+  /// The empty text.
+  @inlinable
+  public static var empty: Text { Text(ShortText(low: 0, high: 0)) }
+
+  /// The short form when the text is short and ASCII (so bytes are scalars).
+  @inline(__always)
+  var shortASCII: ShortText? {
+    if case .short(let short) = storage, short.isASCII { return short }
+    return nil
+  }
+
+  /// The text as a `String`: for output and messages, not for hot paths.
+  public var string: String {
+    switch storage {
+    case .short(let short): return short.string
+    case .long(let string): return string
+    }
+  }
+
+  /// The number of UTF-8 bytes.
+  @inlinable
+  public var utf8Count: Int {
+    switch storage {
+    case .short(let short): return short.count
+    case .long(let string): return string.utf8.count
+    }
+  }
+
+  /// Calls `body` with the text's UTF-8 bytes.
+  @inlinable
+  public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    switch storage {
+    case .short(let short):
+      return short.withBytes(body)
+    case .long(let string):
+      var string = string
+      return string.withUTF8(body)
+    }
   }
 
   @inlinable
   public static func == (a: Text, b: Text) -> Bool {
-    var a = a.string
-    var b = b.string
-    if a.utf8.count != b.utf8.count { return false }
-    return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+    switch (a.storage, b.storage) {
+    case (.short(let x), .short(let y)): return x == y
+    case (.long(let x), .long(let y)): return x.utf8.elementsEqual(y.utf8)
+    default: return false
+    }
   }
 
   @inlinable
   public static func < (a: Text, b: Text) -> Bool {
-    var a = a.string
-    var b = b.string
-    return a.withUTF8 { x in b.withUTF8 { y in x.lexicographicallyPrecedes(y) } }
+    a.withUTF8 { x in b.withUTF8 { y in x.lexicographicallyPrecedes(y) } }
   }
 
   @inlinable
   public func hash(into hasher: inout Hasher) {
-    var s = string
-    s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   public var description: String { string }

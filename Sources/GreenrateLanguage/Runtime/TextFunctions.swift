@@ -7,20 +7,13 @@ enum TextFunctions {
   /// Calls `body` with the text's UTF-8 bytes, without copying them when it can.
   @inline(__always)
   static func withBytes<R>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if let r = text.string.utf8.withContiguousStorageIfAvailable(body) { return r }
-    return Array(text.string.utf8).withUnsafeBufferPointer(body)
+    text.withUTF8(body)
   }
 
   /// A text of these bytes, which must be valid UTF-8.
   @inline(__always)
   static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Text {
-    let n = bytes.count
-    if n == 0 { return Text("") }
-    return Text(
-      String(unsafeUninitializedCapacity: n) { out in
-        UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(bytes))
-        return n
-      })
+    Text(validUTF8: bytes)
   }
 
   /// The number of Unicode scalars.
@@ -34,17 +27,13 @@ enum TextFunctions {
 
   /// Each scalar's default full lowercase mapping.
   static func lower(_ text: Text, inline: Bool = false) -> Text {
-    if inline, let (low, high) = InlineText.asciiWords(text) {
-      return InlineText.mapCase(low, high, upper: false)
-    }
+    if inline, let short = text.shortASCII { return Text(short.mappingCase(upper: false)) }
     return caseMapped(text, upper: false)
   }
 
   /// Each scalar's default full uppercase mapping (`ß` becomes `SS`).
   static func upper(_ text: Text, inline: Bool = false) -> Text {
-    if inline, let (low, high) = InlineText.asciiWords(text) {
-      return InlineText.mapCase(low, high, upper: true)
-    }
+    if inline, let short = text.shortASCII { return Text(short.mappingCase(upper: true)) }
     return caseMapped(text, upper: true)
   }
 
@@ -77,7 +66,7 @@ enum TextFunctions {
     case .none: break
     }
     var out = String()
-    out.reserveCapacity(text.string.utf8.count)
+    out.reserveCapacity(text.utf8Count)
     for scalar in text.string.unicodeScalars {
       out += upper ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping
     }
@@ -122,48 +111,46 @@ enum TextFunctions {
     }
   }
 
-  /// `substr` of the text in a register (nil when it is missing), reading an inline ASCII
+  /// `substr` of the text in a register (nil when it is missing), reading a short ASCII
   /// text in place.
   @inline(__always)
   static func substr(
     at register: UnsafePointer<Text?>, _ start: Double, _ length: Double, inline: Bool
   ) -> Text? {
-    if inline, let (low, high) = InlineText.asciiWords(at: register) {
+    if inline, let short = ShortText.ascii(at: register) {
       let from = start.isNaN ? 0 : start.rounded(.towardZero)
       let to = from + (length.isNaN ? 0 : length.rounded(.towardZero))
       let lo = max(from, 0)
-      guard to > lo else { return Text("") }
-      return inlineSubstr(low, high, lo, to)
+      guard to > lo else { return Text.empty }
+      return inlineSubstr(short, lo, to)
     }
     return register.pointee.map { substr($0, start, length, inline: inline) }
   }
 
-  /// `upper` or `lower` of the text in a register (nil when it is missing), reading an
-  /// inline ASCII text in place.
+  /// `upper` or `lower` of the text in a register (nil when it is missing), reading a
+  /// short ASCII text in place.
   @inline(__always)
   static func mapCase(at register: UnsafePointer<Text?>, upper: Bool, inline: Bool) -> Text? {
-    if inline, let (low, high) = InlineText.asciiWords(at: register) {
-      return InlineText.mapCase(low, high, upper: upper)
+    if inline, let short = ShortText.ascii(at: register) {
+      return Text(short.mappingCase(upper: upper))
     }
     return register.pointee.map { upper ? Self.upper($0) : lower($0) }
   }
 
-  /// Positions [lo, to) of an inline ASCII text, where scalar positions are byte positions;
+  /// Positions [lo, to) of a short ASCII text, where scalar positions are byte positions;
   /// 0 ≤ lo < to.
   @inline(__always)
-  private static func inlineSubstr(_ low: UInt64, _ high: UInt64, _ lo: Double, _ to: Double)
-    -> Text
-  {
-    let n = InlineText.count(high)
-    guard lo < Double(n) else { return Text("") }
+  private static func inlineSubstr(_ short: ShortText, _ lo: Double, _ to: Double) -> Text {
+    let n = short.count
+    guard lo < Double(n) else { return Text.empty }
     let first = Int(lo)
     let end = to < Double(n) ? Int(to) : n
-    if first == 0 && end == n { return InlineText.make(low, high) }
-    return InlineText.slice(low, high, from: first, to: end)
+    if first == 0 && end == n { return Text(short) }
+    return Text(short.slice(from: first, to: end))
   }
 
   /// The scalars at positions [start, start + length) ∩ [0, length(text)); start and
-  /// length are truncated toward zero first. `inline`: `InlineText` may be used.
+  /// length are truncated toward zero first. `inline`: the `ShortText` path may be used.
   static func substr(_ text: Text, _ start: Double, _ length: Double, inline: Bool = false)
     -> Text
   {
@@ -172,14 +159,12 @@ enum TextFunctions {
     let from = start.isNaN ? 0 : start.rounded(.towardZero)
     let to = from + (length.isNaN ? 0 : length.rounded(.towardZero))
     let lo = max(from, 0)
-    guard to > lo else { return Text("") }
-    if inline, let (low, high) = InlineText.asciiWords(text) {
-      return inlineSubstr(low, high, lo, to)
-    }
+    guard to > lo else { return Text.empty }
+    if inline, let short = text.shortASCII { return inlineSubstr(short, lo, to) }
     return withBytes(text) { bytes in
       // A text has at most as many scalars as bytes.
       let limit = Double(bytes.count)
-      guard lo < limit else { return Text("") }
+      guard lo < limit else { return Text.empty }
       let first = Int(lo)
       let end = to < limit ? Int(to) : bytes.count
       var scalar = 0
@@ -198,7 +183,7 @@ enum TextFunctions {
         i += 1
       }
       if loByte == 0 && hiByte == bytes.count { return text }
-      if loByte >= hiByte { return Text("") }
+      if loByte >= hiByte { return Text.empty }
       return Self.text(UnsafeBufferPointer(rebasing: bytes[loByte..<hiByte]))
     }
   }

@@ -5,18 +5,13 @@
 /// Unicode scalars, that is of UTF-8 bytes.
 ///
 /// Nearly every such text (a code, a province, a label) has at most 15 UTF-8 bytes, and
-/// Swift stores such a string inline: its two words hold the bytes, zero-padded, the
-/// count and an ASCII flag, all fixed by the bytes alone. Two inline strings therefore
-/// have equal scalars exactly when their two words are equal, which makes a lookup a
-/// couple of word comparisons (in a short list, or after hashing into an open-addressing
-/// table) with no copying and no reference counting. Any other string (longer, or stored
-/// out of line) takes the byte-by-byte path, which gives the same answers.
+/// `Text` holds such a text as a `ShortText`: two words fixed by the bytes alone. Two short
+/// texts therefore have equal scalars exactly when their two words are equal, which makes
+/// a lookup a couple of word comparisons (in a short list, or after hashing into an
+/// open-addressing table) with no copying and no reference counting. A longer text takes
+/// the byte-by-byte path.
 struct TextMatcher: Sendable {
-  /// The two words of an inline string.
-  struct Packed: Hashable, Sendable {
-    var low: UInt64
-    var high: UInt64
-  }
+  typealias Packed = ShortText
 
   /// Keys stored inline, and `shortIndex[i]` the key index of `short[i]`.
   private let short: [Packed]
@@ -37,8 +32,8 @@ struct TextMatcher: Sendable {
     var long: [[UInt8]] = []
     var longIndex: [Int] = []
     for (i, key) in keys.enumerated() {
-      let bytes = Array(key.string.utf8)
-      if let packed = bytes.withUnsafeBufferPointer(Self.canonical) {
+      let bytes = key.withUTF8 { Array($0) }
+      if let packed = Self.inline(key) {
         if !short.contains(packed) {
           short.append(packed)
           shortIndex.append(i)
@@ -91,11 +86,10 @@ struct TextMatcher: Sendable {
     return outOfLineIndex(text)
   }
 
-  /// The index among the keys of the inline text with these words (see `InlineText`),
-  /// or -1: for a text computed as words and never built.
+  /// The index among the keys of a short text computed and never made a `Text`, or -1.
   @inline(__always)
-  func index(ofInline words: (low: UInt64, high: UInt64)) -> Int {
-    index(of: Packed(low: words.low, high: words.high))
+  func index(ofInline short: ShortText) -> Int {
+    index(of: short)
   }
 
   /// Whether some item of the set is one of the keys (read in place, not copied).
@@ -152,52 +146,27 @@ struct TextMatcher: Sendable {
   /// The slow path, for a text not stored inline.
   @inline(never)
   private func outOfLineIndex(_ text: Text) -> Int {
-    let bytes = Array(text.string.utf8)
-    if let packed = bytes.withUnsafeBufferPointer(Self.canonical) { return index(of: packed) }
-    for (i, key) in long.enumerated() where key == bytes { return longIndex[i] }
-    return -1
+    text.withUTF8 { bytes in
+      for (i, key) in long.enumerated() where key.elementsEqual(bytes) { return longIndex[i] }
+      return -1
+    }
   }
 
   /// Whether two texts have the same scalars (the same UTF-8 bytes).
   @inline(__always)
-  static func equal(_ a: Text, _ b: Text) -> Bool {
-    if let x = inline(a), let y = inline(b) { return x == y }
-    return a.string.utf8.elementsEqual(b.string.utf8)
-  }
+  static func equal(_ a: Text, _ b: Text) -> Bool { a == b }
 
-  /// The two words of a text stored inline; nil for any other.
+  /// The words of a short text; nil for a long one.
   @inline(__always)
   static func inline(_ text: Text) -> Packed? {
-    #if arch(x86_64) || arch(arm64)
-      let (low, high) = unsafeBitCast(text.string, to: (UInt64, UInt64).self)
-      // The top nibble: immortal, ASCII, small, not foreign (0xE) or the same
-      // without ASCII (0xA). Nothing else is an inline string.
-      let discriminator = high >> 60
-      if discriminator == 0xE || discriminator == 0xA { return Packed(low: low, high: high) }
-      return nil
-    #else
-      return nil
-    #endif
+    if case .short(let short) = text.storage { return short }
+    return nil
   }
 
-  /// The words of the text in a register when it is stored inline; nil for any other
-  /// text and for a missing one (whose words are both zero).
+  /// The words of the text in a register when it is short; nil for a long or missing one.
   @inline(__always)
   static func inline(at register: UnsafePointer<Text?>) -> Packed? {
-    #if arch(x86_64) || arch(arm64)
-      guard MemoryLayout<Text?>.size == 16 else { return nil }
-      let words = UnsafeRawPointer(register).load(as: Packed.self)
-      let discriminator = words.high >> 60
-      return discriminator == 0xE || discriminator == 0xA ? words : nil
-    #else
-      return nil
-    #endif
-  }
-
-  /// The inline form of these bytes, when a string of them is stored inline.
-  private static func canonical(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
-    guard bytes.count <= 15 else { return nil }
-    return inline(Text(String(decoding: bytes, as: UTF8.self)))
+    ShortText.at(register)
   }
 
   @inline(__always)

@@ -1,32 +1,15 @@
-/// UTF-8 validation shared by the lexer and the error renderer, so that both count
-/// columns the same way: one per valid scalar, one per byte of an invalid sequence.
+/// UTF-8 scanning shared by the lexer and the error renderer, so that both count columns
+/// the same way: one per valid scalar, one per byte of an invalid sequence. Validity is
+/// `UTF8Validation`'s, the same the record readers use.
 enum UTF8Scan {
   /// The byte length of the valid scalar starting at `i`, or nil when the bytes there
   /// are not well-formed UTF-8 (overlong forms, surrogates and values past U+10FFFF
   /// included).
   static func scalarLength(_ bytes: [UInt8], at i: Int) -> Int? {
-    let b0 = bytes[i]
-    if b0 < 0x80 { return 1 }
-    func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-      i + offset < bytes.count && range.contains(bytes[i + offset])
-    }
-    switch b0 {
-    case 0xC2...0xDF:
-      return continuation(1) ? 2 : nil
-    case 0xE0:
-      return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : nil
-    case 0xE1...0xEC, 0xEE...0xEF:
-      return continuation(1) && continuation(2) ? 3 : nil
-    case 0xED:
-      return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : nil
-    case 0xF0:
-      return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : nil
-    case 0xF1...0xF3:
-      return continuation(1) && continuation(2) && continuation(3) ? 4 : nil
-    case 0xF4:
-      return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : nil
-    default:
-      return nil
+    bytes.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress, i < b.count else { return nil }
+      let length = UTF8Validation.sequenceLength(base, i, b.count)
+      return length == 0 ? nil : length
     }
   }
 

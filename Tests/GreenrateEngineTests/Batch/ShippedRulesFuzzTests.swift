@@ -1,6 +1,7 @@
 import Foundation
 import GreenrateGenerator
 import GreenrateLanguage
+import GreenrateReaders
 import Testing
 
 @testable import GreenrateEngine

@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateLanguage
+import GreenrateReaders
 import Testing
 
 @testable import GreenrateEngine

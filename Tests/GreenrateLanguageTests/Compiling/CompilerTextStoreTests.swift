@@ -3,7 +3,7 @@ import Testing
 @testable import GreenrateLanguage
 
 /// Text lets and outputs computed straight into their registers (`Compiler.textStore`,
-/// `InlineText.store`), against the value-level functions.
+/// `ShortText.store`), against the value-level functions.
 @Suite struct CompilerTextStoreTests {
   /// Inline ASCII, inline non-ASCII, out of line, empty and missing texts.
   static let samples: [String?] = [
@@ -67,31 +67,29 @@ import Testing
 
   @Test func substrWordsMatchTheFunction() throws {
     for sample in Self.samples.compactMap({ $0 }) {
-      guard let (low, high) = InlineText.asciiWords(Text(sample)) else { continue }
+      guard let short = Text(sample).shortASCII else { continue }
       for (start, length) in Self.positions {
-        let (first, end) = InlineText.substrBounds(start: start, length: length)
-        let words = InlineText.substrWords(low, high, first: first, end: end)
+        let (first, end) = ShortText.substrBounds(start: start, length: length)
         #expect(
-          InlineText.make(words.low, words.high)
+          Text(short.substr(first: first, end: end))
             == TextFunctions.substr(Text(sample), start, length),
           "substr(\(sample.debugDescription), \(start), \(length))")
       }
     }
   }
 
-  @Test func storeWritesOnlyOverTextsWithoutStorage() throws {
+  @Test func storeReplacesMissingShortAndLongTexts() throws {
     let register = UnsafeMutablePointer<Text?>.allocate(capacity: 1)
     defer { register.deinitialize(count: 1).deallocate() }
-    let abc = try #require(InlineText.asciiWords(Text("abc")))
+    let abc = try #require(Text("abc").shortASCII)
     register.initialize(to: nil)
-    #expect(InlineText.store(abc, into: register))
+    ShortText.store(abc, into: register)
     #expect(register.pointee == Text("abc"))
     register.pointee = Text("café")
-    #expect(InlineText.store(InlineText.emptyWords, into: register))
+    ShortText.store(.empty, into: register)
     #expect(register.pointee == Text(""))
-    let long = Text(String(repeating: "long ", count: 8))
-    register.pointee = long
-    #expect(!InlineText.store(abc, into: register))
-    #expect(register.pointee == long)
+    register.pointee = Text(String(repeating: "long ", count: 8))
+    ShortText.store(abc, into: register)
+    #expect(register.pointee == Text("abc"))
   }
 }

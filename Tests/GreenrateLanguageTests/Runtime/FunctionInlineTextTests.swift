@@ -22,8 +22,20 @@ import Testing
     return String(out)
   }
 
-  @Test func inlineFormIsUsableHere() {
-    #expect(InlineText.checkUsable())
+  @Test func shortFormHoldsUpTo15BytesAndRoundTrips() {
+    for sample in Self.samples {
+      let text = Text(sample)
+      #expect(text.string == sample)
+      #expect(text.utf8Count == sample.utf8.count)
+      #expect((TextMatcher.inline(text) != nil) == (sample.utf8.count <= 15), "\(sample)")
+      #expect(
+        (text.shortASCII != nil)
+          == (sample.utf8.count <= 15 && sample.utf8.allSatisfy { $0 < 0x80 }))
+      let fromBytes = Array(sample.utf8).withUnsafeBufferPointer { Text(validUTF8: $0) }
+      #expect(fromBytes == text)
+      #expect(fromBytes.hashValue == text.hashValue)
+    }
+    #expect(Text("") == Text.empty)
   }
 
   @Test(arguments: samples)

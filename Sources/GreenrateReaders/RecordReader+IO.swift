@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension RecordReader {
   /// Moves the unconsumed bytes to the front and reads until the buffer is full or the
   /// input ends. Grows the buffer (up to `maxRecordBytes`) when the unconsumed bytes
@@ -29,15 +23,14 @@ extension RecordReader {
     // Reading until full means a record that spans blocks is rescanned only after the
     // buffer doubled, which keeps huge fields linear.
     while hi < capacity {
-      let n = read(fd, buffer + hi, capacity - hi)
-      if n > 0 {
-        hi += n
-      } else if n == 0 {
+      guard let n = ReaderSystem.readBytes(fd, into: buffer + hi, count: capacity - hi) else {
+        throw ReaderError("cannot read \(path): \(ReaderSystem.errnoText())")
+      }
+      if n == 0 {
         atEOF = true
         break
-      } else if errno != EINTR {
-        throw ReaderError("cannot read \(path): \(RecordReader.errnoText())")
       }
+      hi += n
     }
     return true
   }
@@ -47,8 +40,8 @@ extension RecordReader {
   func skipPastLineEnd(from index: Int) throws(ReaderError) {
     var i = index
     while true {
-      if i < hi, let found = memchr(buffer + i, 0x0A, hi - i) {
-        lo = UnsafeMutableRawPointer(found).assumingMemoryBound(to: UInt8.self) - buffer + 1
+      if i < hi, let found = ReaderSystem.firstNewline(buffer + i, count: hi - i) {
+        lo = i + found + 1
         return
       }
       lo = hi

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension RecordReader {
   /// Reads lines until `limit` records and rejects are in `chunk` or the input ends.
   func readJSONL(into chunk: inout ReadChunk, limit: Int) throws(ReaderError) {
@@ -16,8 +10,8 @@ extension RecordReader {
       }
       var lineEnd = hi
       var next = hi
-      if let found = memchr(buffer + lo, 0x0A, hi - lo) {
-        lineEnd = found.assumingMemoryBound(to: UInt8.self) - buffer
+      if let found = ReaderSystem.firstNewline(buffer + lo, count: hi - lo) {
+        lineEnd = lo + found
         next = lineEnd + 1
       } else if !atEOF {
         if try fill() { continue }

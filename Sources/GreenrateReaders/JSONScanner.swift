@@ -1,3 +1,5 @@
+import GreenrateLanguage
+
 /// Strict JSON (RFC 8259) scanning on the bytes of one line: whitespace, strings,
 /// literals and whole values, each validated without building anything.
 enum JSONScanner {

@@ -1,11 +1,5 @@
 import GreenrateLanguage
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Decodes one JSON Lines record (one object per line) into a chunk, or rejects it.
 ///
 /// The keys the rules declare (and the extra fields asked for) are looked up once per
@@ -103,7 +97,7 @@ struct JSONLineParser {
     guard nameStarts[t + 1] - s == length else { return false }
     return nameBytes.withUnsafeBufferPointer { names in
       guard let base = names.baseAddress else { return length == 0 }
-      return memcmp(base + s, key, length) == 0
+      return ReaderSystem.bytesEqual(base + s, key, count: length)
     }
   }
 
@@ -121,7 +115,7 @@ struct JSONLineParser {
       for k in 0..<count {
         let s = otherKeyStarts[k]
         let e = k + 1 < count ? otherKeyStarts[k + 1] : keys.count
-        if e - s == length && memcmp(base + s, key, length) == 0 { return true }
+        if e - s == length && ReaderSystem.bytesEqual(base + s, key, count: length) { return true }
       }
       return false
     }

@@ -1,7 +1,7 @@
 import GreenrateLanguage
 import Testing
 
-@testable import GreenrateEngine
+@testable import GreenrateReaders
 
 /// Cell decoding against the engine contract's grammar, accepted and refused.
 @Suite struct CellDecoderTests {

@@ -2,7 +2,7 @@ import Foundation
 import GreenrateLanguage
 import Testing
 
-@testable import GreenrateEngine
+@testable import GreenrateReaders
 
 /// Malformed and edge-case JSON Lines, each with the exact records and rejects expected.
 @Suite struct JSONLNastyFilesTests {

@@ -85,7 +85,7 @@ public enum CellDecoder {
   /// The cell as a text; the bytes must be valid UTF-8.
   @inline(__always)
   static func text(_ p: UnsafePointer<UInt8>, count n: Int) -> Text {
-    Text(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+    Text(validUTF8: UnsafeBufferPointer(start: p, count: n))
   }
 
   /// Items split on `;`, trimmed of spaces and tabs, empty items dropped.

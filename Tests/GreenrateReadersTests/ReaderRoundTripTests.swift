@@ -3,7 +3,7 @@ import GreenrateGenerator
 import GreenrateLanguage
 import Testing
 
-@testable import GreenrateEngine
+@testable import GreenrateReaders
 
 /// Generated records written with random quoting, line ends, BOM and blank lines must
 /// read back exactly, from CSV and from JSON Lines.

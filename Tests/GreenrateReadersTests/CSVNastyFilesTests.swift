@@ -2,7 +2,7 @@ import Foundation
 import GreenrateLanguage
 import Testing
 
-@testable import GreenrateEngine
+@testable import GreenrateReaders
 
 /// Malformed and edge-case CSV files, each with the exact records and rejects expected.
 @Suite struct CSVNastyFilesTests {

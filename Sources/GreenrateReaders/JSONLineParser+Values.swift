@@ -36,7 +36,7 @@ extension JSONLineParser {
       }
       let text = try string(p, &i, e)
       if targets[t].isKey {
-        if text.string.utf8.isEmpty {
+        if text.utf8Count == 0 {
           state.keyProblem = " is empty"
           return nil
         }
@@ -94,7 +94,7 @@ extension JSONLineParser {
     let s = try JSONScanner.scanString(p, &i, e)
     if !s.escaped { return CellDecoder.text(p + s.start, count: s.end - s.start) }
     JSONScanner.unescape(p, from: s.start, to: s.end, into: &scratch)
-    return Text(String(decoding: scratch, as: UTF8.self))
+    return scratch.withUnsafeBufferPointer { Text(validUTF8: $0) }
   }
 
   /// The array at `i` as texts; nil (with the array skipped) if an item is not a string.

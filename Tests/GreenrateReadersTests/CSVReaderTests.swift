@@ -2,7 +2,7 @@ import Foundation
 import GreenrateLanguage
 import Testing
 
-@testable import GreenrateEngine
+@testable import GreenrateReaders
 
 /// Header matching, extras, chunking and formats of the CSV reader.
 @Suite struct CSVReaderTests {

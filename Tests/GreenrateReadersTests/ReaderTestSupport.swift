@@ -2,7 +2,7 @@ import Foundation
 import GreenrateLanguage
 import Testing
 
-@testable import GreenrateEngine
+@testable import GreenrateReaders
 
 /// Shared helpers for the reader tests (CSV, JSON Lines, round trips).
 enum ReaderTestSupport {
@@ -19,7 +19,7 @@ enum ReaderTestSupport {
   ])
 
   static func fixture(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Fixtures/readers/\(name)").path
   }
 

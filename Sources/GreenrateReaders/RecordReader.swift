@@ -1,11 +1,5 @@
 import GreenrateLanguage
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Streams merchant records from a CSV or JSON Lines file (or standard input) in
 /// decoded chunks, turning undecodable records into rejects.
 ///
@@ -76,18 +70,7 @@ public final class RecordReader {
     if isStdin {
       descriptor = 0
     } else {
-      descriptor = open(path, O_RDONLY | O_CLOEXEC)
-      guard descriptor >= 0 else {
-        throw ReaderError("cannot open \(path): \(RecordReader.errnoText())")
-      }
-      var info = stat()
-      if fstat(descriptor, &info) == 0 {
-        if info.st_mode & S_IFMT == S_IFDIR {
-          close(descriptor)
-          throw ReaderError("cannot read \(path): it is a directory")
-        }
-        if info.st_mode & S_IFMT == S_IFREG { size = Int64(info.st_size) }
-      }
+      (descriptor, size) = try ReaderSystem.openFile(path)
     }
     self.path = path
     self.format = resolved
@@ -129,7 +112,7 @@ public final class RecordReader {
   }
 
   deinit {
-    if ownsDescriptor { close(fd) }
+    if ownsDescriptor { ReaderSystem.closeFile(fd) }
     buffer.deallocate()
     bounds.deallocate()
   }
@@ -161,19 +144,14 @@ public final class RecordReader {
     guard let resume = resumeAt else { return }
     let here = bufferOffset + Int64(lo)
     guard resume.offset > here else { return }
-    guard lseek(fd, off_t(resume.offset), SEEK_SET) >= 0 else {
+    guard ReaderSystem.seek(fd, to: resume.offset) else {
       throw ReaderError(
-        "cannot resume \(path) at byte \(resume.offset): \(RecordReader.errnoText())")
+        "cannot resume \(path) at byte \(resume.offset): \(ReaderSystem.errnoText())")
     }
     lo = 0
     hi = 0
     atEOF = false
     bufferOffset = resume.offset
     line = resume.line
-  }
-
-  static func errnoText() -> String {
-    guard let text = strerror(errno) else { return "error \(errno)" }
-    return String(cString: text)
   }
 }
