@@ -55,7 +55,7 @@ let package = Package(
     .target(
       name: "GreenrateServer",
       dependencies: [
-        "GreenrateLanguage", "GreenrateEngine",
+        "GreenrateLanguage", "GreenrateReaders", "GreenrateEngine",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
@@ -117,7 +117,7 @@ let package = Package(
     // Starts the real greenrate-server process and talks HTTP to it.
     .testTarget(
       name: "GreenrateServerTests",
-      dependencies: ["GreenrateServer", "GreenrateEngine", "GreenrateLanguage"]
+      dependencies: ["GreenrateServer", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage"]
     ),
   ]
 )

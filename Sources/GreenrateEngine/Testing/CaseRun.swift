@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateReaders
 
 /// Test cases run against a compiled rule set: what `greenrate test` prints and what the
 /// server checks before it switches to an edited rule file.

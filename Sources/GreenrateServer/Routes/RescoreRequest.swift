@@ -1,6 +1,7 @@
 import Foundation
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// The body of `POST /v1/merchants/{id}/rescore`: `{"set": {"FIELD": VALUE, ...},
 /// "as_of": "YYYY-MM-DD"}`, both optional.

@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 extension ServerResponder {
   /// `POST /v1/merchants/{id}/rescore`: what `greenrate rescore` does, with the rules in

@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 extension ServerResponder {
   /// Most records one `POST /v1/score` takes.

@@ -1,4 +1,5 @@
 import GreenrateEngine
+import GreenrateReaders
 import HTTPTypes
 import Hummingbird
 import Logging

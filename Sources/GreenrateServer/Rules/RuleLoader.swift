@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateReaders
 
 /// Compiles a rule file and runs the case files against it: the two checks a rule file
 /// passes before the server uses it.
