@@ -5,10 +5,23 @@ let package = Package(
   name: "greenrate",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "greenrate", targets: ["greenrate"])
+    .executable(name: "greenrate", targets: ["greenrate"]),
+    // The HTTP service: its own product, so `greenrate` never links the HTTP stack.
+    .executable(name: "greenrate-server", targets: ["greenrate-server"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // The server only (see the GreenrateServer target): HTTP/1.1 on SwiftNIO, metrics in
+    // Prometheus text format, structured logs.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    // Already under Hummingbird; named for the listening socket's port (NIOCore) and for
+    // the service group's 10 s graceful-shutdown bound (ServiceLifecycle).
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // Debian's libsqlite3-dev, through one module map.
@@ -44,6 +57,34 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "greenrate", dependencies: ["GreenrateCLI"]),
+    // The HTTP service over the same engine: routes, the database thread pool, rules hot
+    // reload, metrics. Hummingbird 2 serves HTTP/1.1 on SwiftNIO with graceful shutdown;
+    // swift-metrics is the metrics API and swift-prometheus renders it for /metrics;
+    // swift-log carries the one-line-per-request log.
+    .target(
+      name: "GreenrateServer",
+      dependencies: [
+        "GreenrateLanguage", "GreenrateReaders", "GreenrateEngine",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      resources: [.copy("Resources/openapi.json")]
+    ),
+    .executableTarget(
+      name: "greenrate-server",
+      dependencies: [
+        "GreenrateServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // Throughput measurements run by scripts/bench (release builds only).
     .executableTarget(
       name: "greenrate-bench",
@@ -110,6 +151,11 @@ let package = Package(
         "GreenrateGenerator", "GreenrateTestSupport",
       ],
       exclude: ["Fixtures"]
+    ),
+    // Starts the real greenrate-server process and talks HTTP to it.
+    .testTarget(
+      name: "GreenrateServerTests",
+      dependencies: ["GreenrateServer", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage"]
     ),
   ]
 )

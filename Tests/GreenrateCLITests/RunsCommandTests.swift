@@ -47,7 +47,9 @@ import Testing
     #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
 
     let json = try CLIProcess.run(["runs", "--db", ws.database, "--json", "--limit", "2"])
-    let objects = try json.stdout.split(separator: "\n").map { try jsonObject(String($0)) }
+    // One JSON array (the same document GET /v1/runs serves), newest first.
+    let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8))
+    let objects = try #require(parsed as? [[String: Any]])
     #expect(objects.map { $0["run_id"] as? Int } == [3, 2])
     #expect(objects.first?["kind"] as? String == "rescore")
     #expect(objects.first?["records_scored"] as? Int == 1)

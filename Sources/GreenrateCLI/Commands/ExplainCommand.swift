@@ -72,7 +72,7 @@ struct ExplainCommand: ParsableCommand {
     let source =
       kept.flatMap { RuleSource(text: $0, sha256: rating.run.rulesetSHA256) }
       ?? RuleSource(path: rating.run.rulesPath, sha256: rating.run.rulesetSHA256)
-    var explanation = Explanation(rating: rating, source: source)
+    var explanation = Explanation(rating: rating, source: .some(source))
     do {
       explanation.overrides = try store.overrides(merchantID: merchantID)
       if rating.run.kind == .rescore {

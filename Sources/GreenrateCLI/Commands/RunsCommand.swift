@@ -26,7 +26,7 @@ struct RunsCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Show only the newest N runs.")
   var limit: Int?
 
-  @Flag(help: "Print one JSON object per run instead of a table.")
+  @Flag(help: "Print one JSON array of run objects (newest first) instead of a table.")
   var json = false
 
   func validate() throws {
@@ -47,9 +47,10 @@ struct RunsCommand: ParsableCommand {
       throw database.fail(error)
     }
     if json {
-      Console.write(
-        Array(
-          runs.map { RunsCommand.json($0, stopReason: stopReasons[$0.id]) + "\n" }.joined().utf8))
+      var out = JSONWriter(capacity: 512 * runs.count + 2)
+      out.runs(runs, stopReasons: stopReasons)
+      out.byte(UInt8(ascii: "\n"))
+      Console.write(out.bytes)
     } else if runs.isEmpty {
       Console.line("no runs in \(database.path)")
     } else {
@@ -108,40 +109,5 @@ struct RunsCommand: ParsableCommand {
     }
     guard let h = field(11), let m = field(14), let s = field(17) else { return nil }
     return day * 86_400 + h * 3600 + m * 60 + s
-  }
-
-  /// One run as a JSON object, with the `runs` table's column names, plus
-  /// `stop_reason`: why a batch last stopped before its input ended (a signal, a read
-  /// or database error, `--abandon`), null when it never did.
-  static func json(_ run: RunInfo, stopReason: String? = nil) -> String {
-    var w = JSONWriter(capacity: 512)
-    func text(_ name: StaticString, _ value: String?) {
-      w.raw(name)
-      if let value { w.string(value) } else { w.null() }
-    }
-    w.raw("{\"run_id\":")
-    w.number(Double(run.id))
-    text(",\"kind\":", run.kind.rawValue)
-    text(",\"status\":", run.status.rawValue)
-    text(",\"ruleset\":", run.ruleset)
-    text(",\"ruleset_version\":", run.rulesetVersion)
-    text(",\"ruleset_sha256\":", run.rulesetSHA256)
-    text(",\"as_of\":", run.asOf)
-    text(",\"input\":", run.input)
-    text(",\"started_at\":", run.startedAt)
-    text(",\"finished_at\":", run.finishedAt)
-    w.raw(",\"records_read\":")
-    w.number(Double(run.recordsRead))
-    w.raw(",\"records_scored\":")
-    w.number(Double(run.recordsScored))
-    w.raw(",\"records_rejected\":")
-    w.number(Double(run.recordsRejected))
-    w.raw(",\"records_eligible\":")
-    w.number(Double(run.recordsEligible))
-    text(",\"rules_path\":", run.rulesPath)
-    text(",\"failure\":", run.failure)
-    text(",\"stop_reason\":", stopReason)
-    w.byte(UInt8(ascii: "}"))
-    return w.text
   }
 }

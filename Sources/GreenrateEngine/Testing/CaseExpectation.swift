@@ -1,17 +1,19 @@
-import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
 
 /// The `expect_*` fields of one test case, and how a result measures up to them.
-struct CaseExpectation {
-  static let fieldNames = ["expect_rating", "expect_eligible", "expect_score", "expect_reasons"]
+public struct CaseExpectation {
+  /// The extra fields a case file may hold, in the order `init` expects them.
+  public static let fieldNames = [
+    "expect_rating", "expect_eligible", "expect_score", "expect_reasons",
+  ]
 
   let rating: ExtraField
   let eligible: ExtraField
   let score: ExtraField
   let reasons: ExtraField
 
-  init(_ extras: ArraySlice<ExtraField>) {
+  public init(_ extras: ArraySlice<ExtraField>) {
     let e = Array(extras)
     rating = e.count > 0 ? e[0] : .missing
     eligible = e.count > 1 ? e[1] : .missing
@@ -21,7 +23,7 @@ struct CaseExpectation {
 
   /// Whether the case states no expectation at all (a case that checks nothing is an
   /// error, not a pass).
-  var isEmpty: Bool {
+  public var isEmpty: Bool {
     [rating, eligible, score, reasons].allSatisfy { field in
       switch field {
       case .missing: return true
@@ -32,7 +34,7 @@ struct CaseExpectation {
   }
 
   /// One line per field that differs: field, expected, actual.
-  func mismatches(_ r: ScoreResult) -> [String] {
+  public func mismatches(_ r: ScoreResult) -> [String] {
     var out: [String] = []
     switch rating {
     case .missing: break

@@ -1,0 +1,52 @@
+import GreenrateLanguage
+import GreenrateReaders
+
+/// Test cases run against a compiled rule set: what `greenrate test` prints and what the
+/// server checks before it switches to an edited rule file.
+public struct CaseRun: Sendable {
+  public var passed = 0
+  public var failed = 0
+  /// One line per problem, `PATH:LINE: problem`, in input order.
+  public var failures: [String] = []
+
+  public init() {}
+
+  /// Scores every record of the case files (CSV or JSON Lines, by extension) and
+  /// compares each result with its `expect_*` fields.
+  ///
+  /// Throws `ReaderError` when a case file cannot be opened or read.
+  public static func run(program: Program, casePaths: [String], asOf: Int) throws -> CaseRun {
+    var outcome = CaseRun()
+    for path in casePaths {
+      guard let format = InputFormat.from(path: path) else {
+        throw ReaderError(
+          "cannot tell the format of `\(path)`: name it .csv, .jsonl or .ndjson")
+      }
+      let reader = try RecordReader(
+        path: path, format: format, layout: program.layout,
+        extraFields: CaseExpectation.fieldNames)
+      var scorer = SequentialScorer(
+        reader: reader, program: program, asOf: asOf,
+        extraCount: CaseExpectation.fieldNames.count)
+      try scorer.forEachOutcome { result in
+        let problems: [String]
+        let line: Int
+        switch result {
+        case .scored(let scored, let l, let extras):
+          line = l
+          problems = CaseExpectation(extras).mismatches(scored)
+        case .rejected(let reject):
+          line = reject.line
+          problems = ["rejected: \(reject.message)"]
+        }
+        if problems.isEmpty {
+          outcome.passed += 1
+        } else {
+          outcome.failed += 1
+          for p in problems { outcome.failures.append("\(path):\(line): \(p)") }
+        }
+      }
+    }
+    return outcome
+  }
+}
