@@ -7,7 +7,7 @@ import GreenrateReaders
 ///
 /// `greenrate-fuzz` runs them under libFuzzer (`scripts/fuzz`); the tests replay the
 /// committed corpus and every crasher or slow input found through the same calls.
-public enum FuzzTarget: String, CaseIterable, Sendable {
+package enum FuzzTarget: String, CaseIterable, Sendable {
   /// Lexer, parser, checker and compiler on a rule file, and its errors rendered.
   case rules
   /// The CSV reader, header included, to the end of the input.
@@ -18,7 +18,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case stored
 
   /// Feeds one input to the target.
-  public func run(_ bytes: [UInt8]) {
+  package func run(_ bytes: [UInt8]) {
     switch self {
     case .rules: Self.rules(bytes)
     case .csv: Self.read(bytes, format: .csv)
@@ -29,7 +29,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
   /// Inputs of every type, for the readers and the decoder: the reader tests' layout, so
   /// their fixtures are good seeds.
-  public static let layout = RecordLayout(inputs: [
+  package static let layout = RecordLayout(inputs: [
     ("merchant_id", .text, true),
     ("name", .text.optional, false),
     ("revenue", .number, false),
@@ -40,7 +40,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   ])
 
   /// Seeds for `stored`: each record of a CSV text (read with `layout`), encoded.
-  public static func storedSeeds(fromCSV bytes: [UInt8]) -> [[UInt8]] {
+  package static func storedSeeds(fromCSV bytes: [UInt8]) -> [[UInt8]] {
     guard let reader = try? RecordReader(bytes: bytes, format: .csv, layout: layout) else {
       return []
     }

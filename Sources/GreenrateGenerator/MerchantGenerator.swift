@@ -12,9 +12,9 @@ import GreenrateLanguage
 /// fields of `Rules/sme-green.rules` plus a name and a city). The same seed, count,
 /// format and reference day always give the same bytes, and a shorter run is a prefix of
 /// a longer one. Randomness comes from `SplitMix64`, never from the system.
-public struct MerchantGenerator: Sendable {
+package struct MerchantGenerator: Sendable {
   /// The fields of every record, in order (the CSV header).
-  public static let fieldNames: [String] = [
+  package static let fieldNames: [String] = [
     "merchant_id", "merchant_name", "industry_code", "province", "city", "established_date",
     "employees", "annual_revenue_cny", "electricity_kwh", "green_power_share", "natural_gas_m3",
     "diesel_litres", "has_rooftop_pv", "e_invoice_ratio", "digital_payment_share",
@@ -24,26 +24,26 @@ public struct MerchantGenerator: Sendable {
   ]
 
   /// 2026-11-01: the default day opening dates are drawn back from.
-  public static let defaultReferenceDay = Day.number(year: 2026, month: 11, day: 1)
+  package static let defaultReferenceDay = Day.number(year: 2026, month: 11, day: 1)
 
   /// Output is handed to the file descriptor in blocks of about this many bytes.
   static let blockSize = 1 << 20
 
-  public let seed: UInt64
+  package let seed: UInt64
   /// `.csv`: RFC 4180 with a header row, LF line ends; `.jsonl`: one JSON object per line,
   /// a missing value `null`, a set an array of strings.
-  public let format: InputFormat
+  package let format: InputFormat
   /// Opening dates lie up to 40 years before this day number (days since 1970-01-01).
-  public let referenceDay: Int
+  package let referenceDay: Int
 
-  public init(seed: UInt64, format: InputFormat = .csv, referenceDay: Int = defaultReferenceDay) {
+  package init(seed: UInt64, format: InputFormat = .csv, referenceDay: Int = defaultReferenceDay) {
     self.seed = seed
     self.format = format
     self.referenceDay = referenceDay
   }
 
   /// The header (CSV only) and the first `count` records, in memory: for small counts.
-  public func bytes(count: Int) -> [UInt8] {
+  package func bytes(count: Int) -> [UInt8] {
     var out = GeneratorBuffer(
       format: format, fields: Self.fieldNames, capacity: 256 * min(max(count, 0), 1 << 20))
     var sampler = MerchantSampler(seed: seed, referenceDay: referenceDay)
@@ -54,7 +54,7 @@ public struct MerchantGenerator: Sendable {
 
   /// Writes the header (CSV only) and `count` records to the open file descriptor `fd`,
   /// in large blocks; memory stays bounded whatever the count.
-  public func write(count: Int, to fd: Int32) throws(MerchantGeneratorError) {
+  package func write(count: Int, to fd: Int32) throws(MerchantGeneratorError) {
     var out = GeneratorBuffer(
       format: format, fields: Self.fieldNames, capacity: Self.blockSize + 64 * 1024)
     var sampler = MerchantSampler(seed: seed, referenceDay: referenceDay)

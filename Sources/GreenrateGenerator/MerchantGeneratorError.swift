@@ -1,10 +1,10 @@
 /// Why `MerchantGenerator.write(count:to:)` could not write its records.
-public struct MerchantGeneratorError: Error, CustomStringConvertible, Sendable {
-  public let message: String
+package struct MerchantGeneratorError: Error, CustomStringConvertible, Sendable {
+  package let message: String
 
-  public init(_ message: String) {
+  package init(_ message: String) {
     self.message = message
   }
 
-  public var description: String { message }
+  package var description: String { message }
 }

@@ -1,9 +1,9 @@
 /// Large generated rule files that once made the checker and compiler quadratic: many
 /// factors, a huge table, many errors, many rating bands. Used by `greenrate-bench
 /// rules` and by the tests that check such files complete with the right result.
-public enum StressRules {
+package enum StressRules {
   /// The shapes a generated rule file can take.
-  public enum Shape: String, CaseIterable, Sendable {
+  package enum Shape: String, CaseIterable, Sendable {
     /// `count` factors, each reading the one input and the factor before it through a let.
     case factors
     /// One text -> number table of `count` entries, looked up once.
@@ -15,7 +15,7 @@ public enum StressRules {
   }
 
   /// The UTF-8 bytes of a rule file of the given shape and size.
-  public static func source(_ shape: Shape, count: Int) -> [UInt8] {
+  package static func source(_ shape: Shape, count: Int) -> [UInt8] {
     var out = "ruleset \"stress-\(shape.rawValue)\" version \"1\"\n"
     out += "input id: text key\ninput x: number\ninput code: text\n"
     switch shape {

@@ -5,9 +5,9 @@ import GreenrateLanguage
 /// The byte-level entry points are what the CSV reader calls per cell; they return
 /// sentinels instead of errors so the hot path builds no messages. The messages are
 /// made afterwards, only for cells that failed.
-public enum CellDecoder {
+package enum CellDecoder {
   /// Decodes one cell as `type`: `.missing` for an empty cell (the empty set for `set`).
-  public static func decode(_ cell: String, as type: ValueType) -> Result<Value, CellError> {
+  package static func decode(_ cell: String, as type: ValueType) -> Result<Value, CellError> {
     var cell = cell
     return cell.withUTF8 { bytes in
       guard let base = bytes.baseAddress, bytes.count > 0 else {

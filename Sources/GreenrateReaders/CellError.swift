@@ -1,8 +1,8 @@
 /// Why a cell could not be decoded as its declared type, e.g. `"1,000" is not a number`.
-public struct CellError: Error, Sendable, Hashable {
-  public var message: String
+package struct CellError: Error, Sendable, Hashable {
+  package var message: String
 
-  public init(_ message: String) {
+  package init(_ message: String) {
     self.message = message
   }
 }

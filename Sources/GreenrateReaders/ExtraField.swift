@@ -4,7 +4,7 @@
 /// CSV gives `.text` of the cell (or `.missing` for an empty cell or absent column);
 /// JSON Lines gives the JSON value: strings, numbers, booleans, arrays of strings as
 /// `.list`, null or absent as `.missing`, and any other value as `.text` of its JSON.
-public enum ExtraField: Sendable, Hashable {
+package enum ExtraField: Sendable, Hashable {
   case missing
   case text(String)
   case number(Double)

@@ -8,7 +8,7 @@
 /// always changes the result), alternating between two lanes so that two multiplies are
 /// in flight at once (measured 1.7 GB/s with one lane on a loaded machine; the digest
 /// does not depend on how the bytes are split into pieces).
-public struct InputHash: Sendable, Equatable {
+package struct InputHash: Sendable, Equatable {
   private var state: UInt64 = 0x243F_6A88_85A3_08D3
   private var other: UInt64 = 0x1319_8A2E_0370_7344
   /// Whole words mixed so far (its parity picks the lane of the next one).
@@ -16,12 +16,12 @@ public struct InputHash: Sendable, Equatable {
   private var pending: UInt64 = 0
   private var pendingCount = 0
   /// Bytes hashed so far.
-  public private(set) var count: Int64 = 0
+  package private(set) var count: Int64 = 0
 
-  public init() {}
+  package init() {}
 
   /// Adds `length` bytes.
-  public mutating func update(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+  package mutating func update(_ bytes: UnsafePointer<UInt8>, count length: Int) {
     guard length > 0 else { return }
     count += Int64(length)
     var i = 0
@@ -64,7 +64,7 @@ public struct InputHash: Sendable, Equatable {
   }
 
   /// The hash of every byte added so far, as 16 hex digits (what a run stores).
-  public var digest: String {
+  package var digest: String {
     var copy = self
     copy.mix(copy.pending ^ (UInt64(copy.pendingCount) << 56))
     copy.mix(UInt64(bitPattern: copy.count))

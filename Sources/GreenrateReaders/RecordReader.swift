@@ -12,15 +12,15 @@ import GreenrateLanguage
 /// CSV quoting (an unclosed quote included) reading resumes on the line after the one
 /// where the broken field starts, so a stray quote costs its own record, not every
 /// line up to the next quote or the end of the file.
-public final class RecordReader {
+package final class RecordReader {
   /// The input path, `-` for standard input.
-  public let path: String
-  public let format: InputFormat
-  public let layout: RecordLayout
+  package let path: String
+  package let format: InputFormat
+  package let layout: RecordLayout
   /// The extra columns/keys captured raw into `ReadChunk.extras`, in this order.
-  public let extraFieldNames: [String]
+  package let extraFieldNames: [String]
   /// The input's size in bytes (for progress); nil for standard input or a pipe.
-  public let fileSize: Int64?
+  package let fileSize: Int64?
 
   static let blockSize = 1 << 20
   /// A record longer than this is rejected, which bounds the buffer.
@@ -46,9 +46,9 @@ public final class RecordReader {
   /// Asked while waiting on a pipe or terminal that sends nothing: true stops the
   /// reading (a `ReaderError` marked as an interruption). A read of a regular file
   /// never waits long, so it is not asked there.
-  public var stopCheck: (@Sendable () -> Bool)?
+  package var stopCheck: (@Sendable () -> Bool)?
   /// After a resume: the hash of the bytes before the resume point, as they are now.
-  public private(set) var resumePrefixDigest: String?
+  package private(set) var resumePrefixDigest: String?
 
   var csv = CSVPlan()
   var bounds: CSVFieldBounds
@@ -59,7 +59,7 @@ public final class RecordReader {
   /// Opens `path` (`-` = standard input, which needs `format`) and, for CSV, reads and
   /// checks the header. `extraFields` are further columns/keys to capture raw.
   /// `resumeAt` continues after a previous chunk's `endOffset`/`endLine` (files only).
-  public init(
+  package init(
     path: String, format: InputFormat?, layout: RecordLayout, extraFields: [String] = [],
     resumeAt: (offset: Int64, line: Int)? = nil
   ) throws(ReaderError) {
@@ -98,7 +98,7 @@ public final class RecordReader {
 
   /// Reads records from bytes in memory (e.g. `score --record JSON`), in the given
   /// format; for CSV the bytes start with the header.
-  public init(
+  package init(
     bytes: [UInt8], format: InputFormat, layout: RecordLayout, extraFields: [String] = []
   ) throws(ReaderError) {
     self.path = "-"
@@ -127,7 +127,7 @@ public final class RecordReader {
   }
 
   /// The next chunk of at most `maxRecords` records and rejects; nil at the end of input.
-  public func nextChunk(maxRecords: Int) throws(ReaderError) -> ReadChunk? {
+  package func nextChunk(maxRecords: Int) throws(ReaderError) -> ReadChunk? {
     let limit = max(1, maxRecords)
     var chunk = ReadChunk(records: RecordBuffer(layout: layout))
     switch format {

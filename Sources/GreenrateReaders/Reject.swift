@@ -1,17 +1,17 @@
 /// A record that could not be decoded (or scored): where it starts and why — one type
 /// from the reader to the `rejects` table.
-public struct Reject: Sendable, Hashable {
+package struct Reject: Sendable, Hashable {
   /// The line on which the record starts (lines counted by LF from 1).
-  public var line: Int
+  package var line: Int
   /// The record's key, when it could be read.
-  public var merchantID: String?
+  package var merchantID: String?
   /// What went wrong, naming the field (without the line, which is `line`).
-  public var message: String
+  package var message: String
   /// The decoded record in `StoredRecordCodec` form, when it decoded (a runtime error
   /// in the rules): `rescore` can start from it.
-  public var record: [UInt8]?
+  package var record: [UInt8]?
 
-  public init(line: Int, merchantID: String?, message: String, record: [UInt8]? = nil) {
+  package init(line: Int, merchantID: String?, message: String, record: [UInt8]? = nil) {
     self.line = line
     self.merchantID = merchantID
     self.message = message
@@ -20,7 +20,7 @@ public struct Reject: Sendable, Hashable {
 
   /// Why a record whose key an earlier scored record already had is rejected; one
   /// wording for `score`, `test` and the batch.
-  public static func duplicateMessage(keyName: String, key: String, keptLine: Int) -> String {
+  package static func duplicateMessage(keyName: String, key: String, keptLine: Int) -> String {
     "duplicate \(keyName) \"\(key)\": the record on line \(keptLine) was kept"
   }
 }

@@ -6,13 +6,13 @@ import NIOCore
 import ServiceLifecycle
 
 /// `greenrate-server`: the database and the compiled rules over HTTP.
-public enum GreenrateServer {
+package enum GreenrateServer {
   /// Starts serving and returns after a graceful stop (SIGTERM or SIGINT: no new
   /// connections, requests in flight finished, at most 10 s).
   ///
   /// Throws `ServerError` when it cannot start: no database, no rule file, rules that
   /// do not compile or whose cases fail (each error logged first), an unreadable token.
-  public static func run(_ configuration: ServerConfiguration) async throws {
+  package static func run(_ configuration: ServerConfiguration) async throws {
     var baseLogger = Logger(label: "greenrate-server") { StreamLogHandler.standardError(label: $0) }
     baseLogger.logLevel = configuration.logLevel
     let logger = baseLogger

@@ -1,6 +1,6 @@
 /// Why the server cannot start: one line for standard error.
-public struct ServerError: Error, CustomStringConvertible {
-  public var description: String
+package struct ServerError: Error, CustomStringConvertible {
+  package var description: String
 
-  public init(_ description: String) { self.description = description }
+  package init(_ description: String) { self.description = description }
 }

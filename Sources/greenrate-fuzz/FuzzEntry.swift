@@ -26,7 +26,7 @@ func writeError(_ line: String) {
 
   /// libFuzzer's entry point: built only by scripts/fuzz (`-sanitize=fuzzer`).
   @_cdecl("LLVMFuzzerTestOneInput")
-  public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  package func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     selected.run(bytes)
     return 0
@@ -42,7 +42,7 @@ func writeError(_ line: String) {
 
   /// SwiftPM links an executable's `main` to `<module>_main`; here it starts libFuzzer.
   @_cdecl("greenrate_fuzz_main")
-  public func fuzzMain(
+  package func fuzzMain(
     _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
   ) -> CInt {
     var count = argc

@@ -4,29 +4,29 @@ import GreenrateLanguage
 @testable import GreenrateEngine
 
 /// Files, generated inputs and table dumps shared by the store and batch tests.
-public enum BatchFixture {
+package enum BatchFixture {
   /// `Tests/GreenrateTestSupport/Fixtures/batch/NAME`.
-  public static func path(_ name: String) -> String {
+  package static func path(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Fixtures/batch/\(name)").path
   }
 
   /// The package root (for `.build/debug/greenrate`).
-  public static var packageRoot: URL {
+  package static var packageRoot: URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
   }
 
-  public static var rulesPath: String { path("green.rules") }
+  package static var rulesPath: String { path("green.rules") }
 
   /// The fixture rule set, compiled.
-  public static func program(_ file: String = rulesPath) throws -> Program {
+  package static func program(_ file: String = rulesPath) throws -> Program {
     let source = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
     return try Program.compile(source: source, file: file)
   }
 
   /// A new empty folder under the temporary directory.
-  public static func temporaryFolder() throws -> URL {
+  package static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory
       .appendingPathComponent("greenrate-batch-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -34,7 +34,7 @@ public enum BatchFixture {
   }
 
   /// What the generator expects of each record.
-  public enum Expected: Hashable {
+  package enum Expected: Hashable {
     case scored
     case badNumber
     case runtimeError
@@ -46,7 +46,7 @@ public enum BatchFixture {
   /// key of the record 5 before), empty lines, quoted commas and an ignored column;
   /// `shuffled` puts the records in a scrambled order.
   /// Returns the file's text and, by line, what each record should become.
-  public static func csv(records count: Int, start: Int = 1, shuffled: Bool = false)
+  package static func csv(records count: Int, start: Int = 1, shuffled: Bool = false)
     -> (text: String, expected: [Int: Expected])
   {
     let industries = ["C1713", "H6210", "F5211", "C2511", "D4411", "I6510", "B0610"]
@@ -99,10 +99,10 @@ public enum BatchFixture {
     return (text, expected)
   }
 
-  public static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+  package static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
   /// Writes a generated CSV into `folder` and returns its path and expectations.
-  public static func writeCSV(
+  package static func writeCSV(
     records: Int, in folder: URL, name: String = "merchants.csv", shuffled: Bool = false
   ) throws -> (path: String, expected: [Int: Expected]) {
     let (text, expected) = csv(records: records, shuffled: shuffled)
@@ -112,7 +112,7 @@ public enum BatchFixture {
   }
 
   /// Every value of a query's rows, one string per row (`|`-separated).
-  public static func rows(_ db: Database, _ sql: String, _ parameters: [SQLValue] = []) throws
+  package static func rows(_ db: Database, _ sql: String, _ parameters: [SQLValue] = []) throws
     -> [String]
   {
     let statement = try db.prepare(sql)
@@ -131,7 +131,7 @@ public enum BatchFixture {
 
   /// A run's ratings (by merchant) and rejects (by line), without the run id: what two
   /// runs of the same input must share row for row.
-  public static func dump(_ db: Database, run: Int64) throws -> (
+  package static func dump(_ db: Database, run: Int64) throws -> (
     ratings: [String], rejects: [String]
   ) {
     let ratings = try rows(
@@ -149,7 +149,7 @@ public enum BatchFixture {
   }
 
   /// A run's row in `runs`.
-  public static func run(_ db: Database, _ id: Int64) throws -> [String: String] {
+  package static func run(_ db: Database, _ id: Int64) throws -> [String: String] {
     let statement = try db.prepare("SELECT * FROM runs WHERE run_id = ?")
     statement.bind(id, at: 1)
     var result: [String: String] = [:]
@@ -164,7 +164,7 @@ public enum BatchFixture {
   /// What must hold of `current` at any moment, kill or not: it points only at completed
   /// runs' ratings, each the same row, and for every merchant at the rating of the run
   /// completed last among those that rated it (never half-moved). Returns the faults.
-  public static func currentFaults(_ db: Database) throws -> [String] {
+  package static func currentFaults(_ db: Database) throws -> [String] {
     var faults: [String] = []
     let notCompleted = try rows(
       db,

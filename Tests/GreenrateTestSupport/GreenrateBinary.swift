@@ -1,10 +1,10 @@
 import Foundation
 
 /// The built `greenrate` executable the process tests launch.
-public enum GreenrateBinary {
+package enum GreenrateBinary {
   /// `$GREENRATE_BIN`, else the `greenrate` built beside these tests (whatever the
   /// scratch path), else `.build/debug/greenrate` of this package; nil unless it runs.
-  public static let url: URL? = {
+  package static let url: URL? = {
     let url =
       ProcessInfo.processInfo.environment["GREENRATE_BIN"].map { URL(fileURLWithPath: $0) }
       ?? besideTests ?? BatchFixture.packageRoot.appendingPathComponent(".build/debug/greenrate")
@@ -15,7 +15,7 @@ public enum GreenrateBinary {
   }()
 
   /// Starts the executable at `binary` with its output discarded.
-  public static func launch(_ binary: URL, _ arguments: [String]) throws -> Process {
+  package static func launch(_ binary: URL, _ arguments: [String]) throws -> Process {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -39,7 +39,7 @@ public enum GreenrateBinary {
 
 extension Process {
   /// Waits and returns the exit status (or 128 + signal).
-  public func waitStatus() -> Int32 {
+  package func waitStatus() -> Int32 {
     waitUntilExit()
     return terminationReason == .exit ? terminationStatus : 128 + terminationStatus
   }

@@ -1,6 +1,6 @@
 /// The rule file of the in-process rescorer tests and of the runtime-error rescore test:
 /// `per_staff` divides by `staff`, so `staff = 0` fails at run time.
-public let tinyRules = """
+package let tinyRules = """
   ruleset "tiny" version "1"
   input id: text key
   input revenue: number

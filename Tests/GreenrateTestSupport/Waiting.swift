@@ -5,7 +5,7 @@ import Testing
 /// `timeout` seconds: a wait on a condition (a run's status, a row), never a fixed sleep.
 /// On timeout records an issue at the caller's line and returns false.
 @discardableResult
-public func waitUntil(
+package func waitUntil(
   _ comment: @autoclosure () -> Comment,
   timeout: Double = 60, interval: Double = 0.01,
   sourceLocation: SourceLocation = #_sourceLocation,

@@ -2,7 +2,7 @@ import GreenrateEngine
 
 extension ComparisonResult {
   /// The contract's JSON object, keys in the contract's order, on one line.
-  public var json: String {
+  package var json: String {
     var w = JSONWriter(capacity: 2048)
     w.raw("{\"champion\":")
     ComparisonResult.write(champion, withRun: true, to: &w)

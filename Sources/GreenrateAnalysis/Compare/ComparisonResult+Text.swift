@@ -1,7 +1,7 @@
 extension ComparisonResult {
   /// The comparison as a person reads it: both rule sets, the migration matrix with
   /// totals, eligibility swaps, the top codes, the score delta and factor shifts.
-  public var text: String {
+  package var text: String {
     var lines: [String] = []
     func describe(_ side: RuleSet) -> String {
       var text = "\(side.name) \(side.version)"

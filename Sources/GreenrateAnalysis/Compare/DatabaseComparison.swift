@@ -10,22 +10,22 @@ import GreenrateLanguage
 /// The reading thread streams rating rows (`RunReader`), up to `jobs` chunks are
 /// scored at once, and each chunk's counts are merged into one `ComparisonTally`.
 /// Nothing per merchant is kept but the delta histogram.
-public struct DatabaseComparison: Sendable {
-  public var databasePath: String
+package struct DatabaseComparison: Sendable {
+  package var databasePath: String
   /// The champion run; nil = the latest completed batch run.
-  public var runID: Int64?
-  public var challenger: Program
-  public var jobs: Int
-  public var chunkSize = 4096
+  package var runID: Int64?
+  package var challenger: Program
+  package var jobs: Int
+  package var chunkSize = 4096
 
-  public init(databasePath: String, runID: Int64?, challenger: Program, jobs: Int) {
+  package init(databasePath: String, runID: Int64?, challenger: Program, jobs: Int) {
     self.databasePath = databasePath
     self.runID = runID
     self.challenger = challenger
     self.jobs = jobs
   }
 
-  public func run() throws(AnalysisError) -> ComparisonResult {
+  package func run() throws(AnalysisError) -> ComparisonResult {
     do {
       return try compare()
     } catch let error as AnalysisError {

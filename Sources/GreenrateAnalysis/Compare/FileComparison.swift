@@ -9,15 +9,15 @@ import GreenrateReaders
 /// differ) and are matched by the line each record starts on, so memory stays flat
 /// whatever the input's size. Runs on the calling thread: this form is for an
 /// analyst's test file; a whole book is compared in the database form.
-public struct FileComparison: Sendable {
-  public var champion: Program
-  public var challenger: Program
-  public var inputPath: String
-  public var format: InputFormat?
+package struct FileComparison: Sendable {
+  package var champion: Program
+  package var challenger: Program
+  package var inputPath: String
+  package var format: InputFormat?
   /// Day number.
-  public var asOf: Int
+  package var asOf: Int
 
-  public init(
+  package init(
     champion: Program, challenger: Program, inputPath: String, format: InputFormat?, asOf: Int
   ) {
     self.champion = champion
@@ -27,7 +27,7 @@ public struct FileComparison: Sendable {
     self.asOf = asOf
   }
 
-  public func run() throws(AnalysisError) -> ComparisonResult {
+  package func run() throws(AnalysisError) -> ComparisonResult {
     do {
       return try compare()
     } catch {

@@ -5,22 +5,22 @@ import GreenrateLanguage
 ///
 /// Every scored case counts, passing or failing; a band is reached when it is the one
 /// that matched (a band shadowed by an earlier one is never reached).
-public struct RuleCoverage: Sendable {
+package struct RuleCoverage: Sendable {
   /// One part of the rule file no case reached.
-  public struct Gap: Sendable, Equatable {
-    public var line: Int
+  package struct Gap: Sendable, Equatable {
+    package var line: Int
     /// The text after `FILE:LINE: `.
-    public var message: String
+    package var message: String
   }
 
-  public let program: Program
+  package let program: Program
   /// Per factor, per band: matched at least once.
   private var bands: [[Bool]]
   private var knockouts: [Bool]
   private var denials: [Bool]
   private var ratings: [Bool]
 
-  public init(program: Program) {
+  package init(program: Program) {
     self.program = program
     bands = program.factors.map { Array(repeating: false, count: $0.bands.count) }
     knockouts = Array(repeating: false, count: program.knockoutCodes.count)
@@ -29,7 +29,7 @@ public struct RuleCoverage: Sendable {
   }
 
   /// Counts one scored case.
-  public mutating func record(_ result: ScoreResult) {
+  package mutating func record(_ result: ScoreResult) {
     for (f, factor) in result.factors.enumerated()
     where f < bands.count && factor.band >= 0 && factor.band < bands[f].count {
       bands[f][factor.band] = true
@@ -46,7 +46,7 @@ public struct RuleCoverage: Sendable {
   }
 
   /// The parts never reached, in file order.
-  public var gaps: [Gap] {
+  package var gaps: [Gap] {
     var gaps: [(SourceLocation, String)] = []
     for (f, factor) in program.factors.enumerated() {
       for (b, band) in factor.bands.enumerated() where !bands[f][b] {
@@ -71,21 +71,21 @@ public struct RuleCoverage: Sendable {
     i < list.count ? list[i] : SourceLocation(line: 0, column: 0)
   }
 
-  public var bandsReached: Int { bands.reduce(0) { $0 + $1.filter { $0 }.count } }
-  public var bandTotal: Int { bands.reduce(0) { $0 + $1.count } }
-  public var knockoutsReached: Int { knockouts.filter { $0 }.count }
-  public var denialsReached: Int { denials.filter { $0 }.count }
-  public var ratingsReached: Int { ratings.filter { $0 }.count }
+  package var bandsReached: Int { bands.reduce(0) { $0 + $1.filter { $0 }.count } }
+  package var bandTotal: Int { bands.reduce(0) { $0 + $1.count } }
+  package var knockoutsReached: Int { knockouts.filter { $0 }.count }
+  package var denialsReached: Int { denials.filter { $0 }.count }
+  package var ratingsReached: Int { ratings.filter { $0 }.count }
 
   /// All parts reached over all parts, in percent (100 for a file with no parts).
-  public var percent: Double {
+  package var percent: Double {
     let total = bandTotal + knockouts.count + denials.count + ratings.count
     let reached = bandsReached + knockoutsReached + denialsReached + ratingsReached
     return total > 0 ? 100 * Double(reached) / Double(total) : 100
   }
 
   /// `coverage: bands B/BT, knockouts K/KT, denials D/DT, ratings R/RT (P%)`.
-  public var summaryLine: String {
+  package var summaryLine: String {
     "coverage: bands \(bandsReached)/\(bandTotal), knockouts \(knockoutsReached)/\(knockouts.count), "
       + "denials \(denialsReached)/\(denials.count), ratings \(ratingsReached)/\(ratings.count) "
       + "(\(Figures.fixed(percent, 1))%)"
@@ -93,7 +93,7 @@ public struct RuleCoverage: Sendable {
 
   /// The gap lines (`FILE:LINE: ...`) and the summary line, as `test --coverage` prints
   /// them.
-  public func lines(file: String) -> [String] {
+  package func lines(file: String) -> [String] {
     gaps.map { "\(file):\($0.line): \($0.message)" } + [summaryLine]
   }
 }

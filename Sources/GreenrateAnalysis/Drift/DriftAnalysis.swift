@@ -3,16 +3,16 @@ import GreenrateEngine
 
 /// `greenrate drift`: reads two completed batch runs' ratings (read-only; score, rating
 /// and matched bands only) and computes `DriftResult`.
-public struct DriftAnalysis: Sendable {
-  public var databasePath: String
+package struct DriftAnalysis: Sendable {
+  package var databasePath: String
 
-  public init(databasePath: String) {
+  package init(databasePath: String) {
     self.databasePath = databasePath
   }
 
   /// Run `runID` (default: the latest completed batch) against `baselineID` (default:
   /// the latest completed batch before it).
-  public func run(runID: Int64? = nil, baselineID: Int64? = nil) throws(AnalysisError)
+  package func run(runID: Int64? = nil, baselineID: Int64? = nil) throws(AnalysisError)
     -> DriftResult
   {
     do {
@@ -40,7 +40,7 @@ public struct DriftAnalysis: Sendable {
 
   /// The batch summary's last line for run `runID` against the previous completed
   /// batch run; nil when there is none (or the database cannot be read).
-  public static func batchLine(databasePath: String, runID: Int64) -> String? {
+  package static func batchLine(databasePath: String, runID: Int64) -> String? {
     guard let reader = try? RunReader(writerPath: databasePath),
       let run = try? reader.run(id: runID),
       let baseline = try? reader.latestCompletedBatch(before: runID),

@@ -1,6 +1,6 @@
 extension DriftResult {
   /// The contract's figures for `run` against `baseline`.
-  public init(run: RunPopulation, baseline: RunPopulation) {
+  package init(run: RunPopulation, baseline: RunPopulation) {
     let b = baseline.scores.sorted()
     let r = run.scores.sorted()
     // Edges e_k = b[ceil(k n / 10) − 1], k = 1...9 (none when the baseline is empty).

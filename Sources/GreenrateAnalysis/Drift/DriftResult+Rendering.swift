@@ -2,7 +2,7 @@ import GreenrateEngine
 
 extension DriftResult {
   /// The contract's JSON object, keys in the contract's order, on one line.
-  public var json: String {
+  package var json: String {
     var w = JSONWriter(capacity: 2048)
     func number(_ x: Double) { w.number(x == 0 ? 0 : x) }
     w.raw("{\"run\":")
@@ -54,13 +54,13 @@ extension DriftResult {
 
   /// `drift     vs run B: score PSI 0.012, rating PSI 0.008 (stable)`, indented like
   /// the batch summary's other lines.
-  public var summaryLine: String {
+  package var summaryLine: String {
     "  drift     vs run \(baselineID): score PSI \(Figures.fixed(scorePSI, 3)), "
       + "rating PSI \(Figures.fixed(ratingPSI, 3)) (\(status.rawValue))"
   }
 
   /// The drift as a person reads it.
-  public var text: String {
+  package var text: String {
     var lines: [String] = []
     lines.append(
       "run \(runID) (\(Figures.grouped(runCount)) rated) against baseline run \(baselineID) "

@@ -1,51 +1,51 @@
 /// Everything `greenrate drift` found, computed once from two runs' populations (see
 /// `DriftResult.init(run:baseline:)`); rendered by `DriftResult+JSON`, `+Text`, the
 /// batch summary's drift line and the report.
-public struct DriftResult: Sendable, Equatable {
-  public enum Status: String, Sendable {
+package struct DriftResult: Sendable, Equatable {
+  package enum Status: String, Sendable {
     case stable, moderate, significant
 
     /// From the larger of the score and rating PSI.
-    public init(psi: Double) {
+    package init(psi: Double) {
       self = psi < 0.1 ? .stable : psi < 0.25 ? .moderate : .significant
     }
   }
 
   /// A score decile bin of the baseline; shares before the 0.0001 substitution.
-  public struct Bin: Sendable, Equatable {
+  package struct Bin: Sendable, Equatable {
     /// `e_k`; nil for the last bin.
-    public var upper: Double?
-    public var baseline: Double
-    public var run: Double
+    package var upper: Double?
+    package var baseline: Double
+    package var run: Double
   }
 
-  public struct RatingShare: Sendable, Equatable {
-    public var rating: String
-    public var baseline: Double
-    public var run: Double
+  package struct RatingShare: Sendable, Equatable {
+    package var rating: String
+    package var baseline: Double
+    package var run: Double
   }
 
-  public struct FactorDrift: Sendable, Equatable {
-    public var name: String
-    public var psi: Double
+  package struct FactorDrift: Sendable, Equatable {
+    package var name: String
+    package var psi: Double
     /// Per band position: the baseline's and the run's share.
-    public var baseline: [Double]
-    public var run: [Double]
+    package var baseline: [Double]
+    package var run: [Double]
   }
 
-  public var runID: Int64
-  public var baselineID: Int64
+  package var runID: Int64
+  package var baselineID: Int64
   /// Both runs used the same rule file (same SHA-256).
-  public var sameRules: Bool
-  public var runCount: Int
-  public var baselineCount: Int
-  public var scorePSI: Double
-  public var ratingPSI: Double
-  public var status: Status
-  public var bins: [Bin]
-  public var ratings: [RatingShare]
-  public var factors: [FactorDrift]
+  package var sameRules: Bool
+  package var runCount: Int
+  package var baselineCount: Int
+  package var scorePSI: Double
+  package var ratingPSI: Double
+  package var status: Status
+  package var bins: [Bin]
+  package var ratings: [RatingShare]
+  package var factors: [FactorDrift]
   /// Both runs' scores, for a histogram.
-  public var runScores: SortedValues
-  public var baselineScores: SortedValues
+  package var runScores: SortedValues
+  package var baselineScores: SortedValues
 }

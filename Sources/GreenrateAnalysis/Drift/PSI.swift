@@ -6,10 +6,10 @@
 
 /// The population stability index of the contract: `Σ (q − p) · ln(q / p)` over bins,
 /// a share of 0 taken as 0.0001 (no renormalising).
-public enum PSI {
-  public static let emptyShare = 0.0001
+package enum PSI {
+  package static let emptyShare = 0.0001
 
-  public static func value(baseline p: [Double], run q: [Double]) -> Double {
+  package static func value(baseline p: [Double], run q: [Double]) -> Double {
     var sum = 0.0
     for (a, b) in zip(p, q) {
       let p = a == 0 ? emptyShare : a
@@ -20,7 +20,7 @@ public enum PSI {
   }
 
   /// Counts as shares of `total` (all 0 when the total is 0).
-  public static func shares(_ counts: [Int], total: Int) -> [Double] {
+  package static func shares(_ counts: [Int], total: Int) -> [Double] {
     counts.map { total > 0 ? Double($0) / Double(total) : 0 }
   }
 }

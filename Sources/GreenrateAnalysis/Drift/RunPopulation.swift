@@ -2,13 +2,13 @@ import GreenrateEngine
 
 /// One run's population as drift sees it: its scores (as a histogram of exact values),
 /// how many merchants got each rating, and per factor how many matched each band.
-public struct RunPopulation: Sendable {
-  public var run: RunInfo
+package struct RunPopulation: Sendable {
+  package var run: RunInfo
   /// Factor names and band counts as the run's rule file declared them.
-  public var layout: StoredRunLayout
-  public var scores = ValueHistogram()
+  package var layout: StoredRunLayout
+  package var scores = ValueHistogram()
   /// Merchants per rating label.
-  public var ratings: [String: Int] {
+  package var ratings: [String: Int] {
     var counts: [String: Int] = [:]
     for (i, n) in labelCounts.enumerated() where n > 0 && i < labelNames.count {
       counts[labelNames[i], default: 0] += n
@@ -20,19 +20,19 @@ public struct RunPopulation: Sendable {
   private var labelCounts: [Int] = []
   private var labelNames: [String] = []
   /// Per factor (in `layout.factors` order), merchants per band.
-  public var bands: [[Int]]
+  package var bands: [[Int]]
 
-  public init(run: RunInfo, layout: StoredRunLayout) {
+  package init(run: RunInfo, layout: StoredRunLayout) {
     self.run = run
     self.layout = layout
     bands = layout.factors.map { Array(repeating: 0, count: $0.points.count) }
   }
 
   /// Rated merchants.
-  public var count: Int { scores.count }
+  package var count: Int { scores.count }
 
   /// Rating labels in the run's rating order, first occurrence of each.
-  public var ratingLabels: [String] {
+  package var ratingLabels: [String] {
     var seen: Set<String> = []
     return (run.ratingCounts.map(\.label) + ratings.keys.sorted()).filter {
       seen.insert($0).inserted

@@ -32,9 +32,9 @@ struct AlignedRows {
 }
 
 /// Numbers as the text forms print them.
-public enum Figures {
+package enum Figures {
   /// A fixed number of decimals (`-0.00` printed as `0.00`).
-  public static func fixed(_ x: Double, _ digits: Int) -> String {
+  package static func fixed(_ x: Double, _ digits: Int) -> String {
     guard x.isFinite else { return "-" }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
@@ -48,13 +48,13 @@ public enum Figures {
   }
 
   /// A signed figure: `+1.50`, `-2.00`, `0.00`.
-  public static func signed(_ x: Double, _ digits: Int) -> String {
+  package static func signed(_ x: Double, _ digits: Int) -> String {
     let text = fixed(x, digits)
     return x > 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "+" + text : text
   }
 
   /// `1234567` as `1,234,567`.
-  public static func grouped(_ value: Int) -> String {
+  package static func grouped(_ value: Int) -> String {
     let digits = String(value.magnitude)
     var out = ""
     for (i, c) in digits.enumerated() {
@@ -65,7 +65,7 @@ public enum Figures {
   }
 
   /// A double as the JSON prints it (shortest round trip, no `-0`).
-  public static func number(_ x: Double) -> String {
+  package static func number(_ x: Double) -> String {
     var w = JSONWriter(capacity: 24)
     w.number(x == 0 ? 0 : x)
     return w.text

@@ -1,8 +1,8 @@
 /// Renders `compare --report`: a `ComparisonResult` as one self-contained HTML page.
-public struct ComparisonReportPage {
-  public var result: ComparisonResult
+package struct ComparisonReportPage {
+  package var result: ComparisonResult
 
-  public init(result: ComparisonResult) {
+  package init(result: ComparisonResult) {
     self.result = result
   }
 
@@ -11,7 +11,7 @@ public struct ComparisonReportPage {
   }
 
   /// The whole document.
-  public func html() -> String {
+  package func html() -> String {
     let r = result
     var html = HTMLWriter()
     let champion = ComparisonReportPage.describe(r.champion)

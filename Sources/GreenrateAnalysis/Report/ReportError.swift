@@ -1,7 +1,7 @@
 import GreenrateEngine
 
 /// Why a report could not be made.
-public enum ReportError: Error, Sendable, CustomStringConvertible {
+package enum ReportError: Error, Sendable, CustomStringConvertible {
   /// No such run (or, with no run given, no completed batch run).
   case unknownRun(Int64?)
   /// The run has not finished (running now, or killed).
@@ -15,14 +15,14 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
   case database(SQLiteError)
 
   /// Whether the command line was at fault (exit 64) rather than the data (exit 1).
-  public var isUsage: Bool {
+  package var isUsage: Bool {
     switch self {
     case .unknownField, .keyField: return true
     default: return false
     }
   }
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .unknownRun(let id?): return "no run \(id) in the database"
     case .unknownRun(nil): return "no completed batch run in the database"

@@ -1,26 +1,26 @@
 import GreenrateEngine
 
 /// Everything the report of one run shows, read from the database.
-public struct RunReport: Sendable {
-  public var run: RunInfo
+package struct RunReport: Sendable {
+  package var run: RunInfo
   /// The run the score histogram and drift compare with (default: the latest completed
   /// batch before `run`); nil when there is none.
-  public var baseline: RunInfo?
-  public var aggregates: RunAggregates
+  package var baseline: RunInfo?
+  package var aggregates: RunAggregates
   /// The baseline's distinct scores with their counts (empty without a baseline).
-  public var baselineScores: [(score: Double, count: Int)]
+  package var baselineScores: [(score: Double, count: Int)]
   /// The drift of `run` against `baseline` (as `greenrate drift` computes it) when both
   /// are completed batch runs.
-  public var drift: DriftResult?
+  package var drift: DriftResult?
   /// Why there are no drift figures, when there are none.
-  public var driftNote: String?
-  public var rejects: RejectKinds
+  package var driftNote: String?
+  package var rejects: RejectKinds
 
   /// Reads the report of run `runID` (default: the latest completed batch) from the
   /// database at `path`, opened read-only, in one read transaction: one pass over the
   /// run's ratings, one over the run's rejects; then the drift against the baseline
   /// (`DriftAnalysis`, which also gives the baseline's scores).
-  public static func read(
+  package static func read(
     path: String, runID: Int64?, baselineID: Int64?, byFields: [String]
   ) throws(ReportError) -> RunReport {
     // The drift's own pass runs on another thread beside the report's (each on its own

@@ -2,15 +2,15 @@ import GreenrateEngine
 import GreenrateLanguage
 
 /// Renders a `RunReport` as one self-contained HTML page.
-public struct RunReportPage {
-  public var report: RunReport
+package struct RunReportPage {
+  package var report: RunReport
 
-  public init(report: RunReport) {
+  package init(report: RunReport) {
     self.report = report
   }
 
   /// The whole document.
-  public func html() -> String {
+  package func html() -> String {
     var html = HTMLWriter()
     let run = report.run
     ReportDocument.begin(

@@ -1,14 +1,14 @@
 /// A multiset of doubles in ascending order: each distinct value and how many times it
 /// occurs. Answers ranks ("the value at sorted position i") without expanding.
-public struct SortedValues: Sendable, Equatable {
+package struct SortedValues: Sendable, Equatable {
   /// Distinct values, ascending.
-  public let values: [Double]
+  package let values: [Double]
   /// How many times each of `values` occurs.
-  public let counts: [Int]
+  package let counts: [Int]
   /// `ends[i]` = number of values ≤ `values[i]`.
   private let ends: [Int]
 
-  public init(values: [Double], counts: [Int]) {
+  package init(values: [Double], counts: [Int]) {
     self.values = values
     self.counts = counts
     var ends: [Int] = []
@@ -22,10 +22,10 @@ public struct SortedValues: Sendable, Equatable {
   }
 
   /// How many values there are (with repeats).
-  public var total: Int { ends.last ?? 0 }
+  package var total: Int { ends.last ?? 0 }
 
   /// The value at position `index` (0-based) of the sorted list with repeats.
-  public func value(at index: Int) -> Double {
+  package func value(at index: Int) -> Double {
     var lo = 0
     var hi = ends.count - 1
     while lo < hi {
@@ -37,14 +37,14 @@ public struct SortedValues: Sendable, Equatable {
 
   /// The contract's nearest rank: `v[ceil(p * n / 100) - 1]` for a whole `p` in
   /// 1...100; 0 when empty.
-  public func percentile(_ p: Int) -> Double {
+  package func percentile(_ p: Int) -> Double {
     let n = total
     guard n > 0 else { return 0 }
     return value(at: Swift.max(0, NearestRank.index(p, of: 100, count: n)))
   }
 
   /// The mean, summed in ascending order (so the same for every order of arrival).
-  public var mean: Double {
+  package var mean: Double {
     let n = total
     guard n > 0 else { return 0 }
     var sum = 0.0
@@ -52,13 +52,13 @@ public struct SortedValues: Sendable, Equatable {
     return sum / Double(n)
   }
 
-  public var min: Double { values.first ?? 0 }
-  public var max: Double { values.last ?? 0 }
+  package var min: Double { values.first ?? 0 }
+  package var max: Double { values.last ?? 0 }
 }
 
 /// The contract's nearest-rank index, in integers: `ceil(k * n / parts) - 1`.
-public enum NearestRank {
-  public static func index(_ k: Int, of parts: Int, count n: Int) -> Int {
+package enum NearestRank {
+  package static func index(_ k: Int, of parts: Int, count n: Int) -> Int {
     (k * n + parts - 1) / parts - 1
   }
 }

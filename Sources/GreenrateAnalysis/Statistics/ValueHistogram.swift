@@ -7,19 +7,19 @@
 /// with continuous points), it spills: from then on it holds every value as a plain
 /// `Double` (8 bytes each), which stays exact. Adding and merging only count, so the
 /// result never depends on the order values arrive in (any `--jobs`, any chunking).
-public struct ValueHistogram: Sendable {
+package struct ValueHistogram: Sendable {
   /// Distinct values kept as counts before spilling to a plain list.
-  public static let distinctLimit = 65_536
+  package static let distinctLimit = 65_536
 
   private var counts: [Double: Int] = [:]
   private var spilled: [Double]?
   /// How many values were added.
-  public private(set) var count = 0
+  package private(set) var count = 0
 
-  public init() {}
+  package init() {}
 
   /// Adds `x` (finite) `times` times.
-  public mutating func add(_ x: Double, times: Int = 1) {
+  package mutating func add(_ x: Double, times: Int = 1) {
     guard times > 0 else { return }
     count += times
     // +0 and -0 are one value (they compare and hash equal; keep +0).
@@ -33,7 +33,7 @@ public struct ValueHistogram: Sendable {
   }
 
   /// Adds every value of `other`.
-  public mutating func merge(_ other: ValueHistogram) {
+  package mutating func merge(_ other: ValueHistogram) {
     if let list = other.spilled {
       for x in list { add(x) }
     } else {
@@ -50,7 +50,7 @@ public struct ValueHistogram: Sendable {
   }
 
   /// The distinct values in ascending order, with their counts.
-  public func sorted() -> SortedValues {
+  package func sorted() -> SortedValues {
     var values: [Double] = []
     var counts: [Int] = []
     if let list = spilled {

@@ -10,8 +10,8 @@ import GreenrateLanguage
 #endif
 
 /// `greenrate generate`: reproducible synthetic merchants for demos, tests and benchmarks.
-public struct GenerateCommand: ParsableCommand {
-  public static let configuration = CommandConfiguration(
+package struct GenerateCommand: ParsableCommand {
+  package static let configuration = CommandConfiguration(
     commandName: "generate",
     abstract: "Write synthetic merchant records (CSV or JSON Lines) from a seed.",
     discussion: """
@@ -49,16 +49,16 @@ public struct GenerateCommand: ParsableCommand {
     help: ArgumentHelp("Opening dates are drawn up to 40 years back from DATE.", valueName: "DATE"))
   var asOf: String = "2026-11-01"
 
-  public init() {}
+  package init() {}
 
-  public func validate() throws {
+  package func validate() throws {
     guard count >= 0 else { throw ValidationError("--count must be 0 or more, not \(count)") }
     guard Day.parse(asOf) != nil else {
       throw ValidationError("--as-of must be a real date as YYYY-MM-DD, not `\(asOf)`")
     }
   }
 
-  public func run() throws {
+  package func run() throws {
     let path = output ?? ""
     let chosen =
       format ?? (path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .jsonl : .csv)

@@ -3,8 +3,8 @@ import GreenrateBuildInfo
 import GreenrateEngine
 
 /// The `greenrate` command: green ratings for small merchants, from rule files.
-public struct GreenrateCommand: ParsableCommand {
-  public static let configuration = CommandConfiguration(
+package struct GreenrateCommand: ParsableCommand {
+  package static let configuration = CommandConfiguration(
     commandName: "greenrate",
     abstract: "Green ratings and green-loan eligibility for small merchants, from rule files.",
     discussion: """
@@ -24,7 +24,7 @@ public struct GreenrateCommand: ParsableCommand {
     ]
   )
 
-  public init() {}
+  package init() {}
 
   /// What `--version` prints: greenrate's version, the git commit it was built from and
   /// the SQLite library it runs on.
@@ -37,7 +37,7 @@ public struct GreenrateCommand: ParsableCommand {
   /// Help, usage errors and `ExitCode`s are printed as the argument parser would, but
   /// through `Console`, so that a full or closed standard output (`--help > /dev/full`)
   /// is reported and exits 1 instead of being ignored.
-  public static func run(arguments: [String]) -> Never {
+  package static func run(arguments: [String]) -> Never {
     do {
       var command = try parseAsRoot(normalized(arguments))
       try command.run()
@@ -54,7 +54,7 @@ public struct GreenrateCommand: ParsableCommand {
 
   /// Rewrites `--resume N` / `--resume=N` to `--resume-run N`: `--resume` takes an
   /// optional run id, which the argument parser cannot express directly.
-  public static func normalized(_ arguments: [String]) -> [String] {
+  package static func normalized(_ arguments: [String]) -> [String] {
     var out: [String] = []
     var i = 0
     while i < arguments.count {

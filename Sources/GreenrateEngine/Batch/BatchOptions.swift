@@ -1,43 +1,43 @@
 import GreenrateLanguage
 
 /// What `greenrate batch` was asked to do.
-public struct BatchOptions: Sendable {
+package struct BatchOptions: Sendable {
   /// The rule file's path as given (recorded on the run; `rescore` reads it again).
-  public var rulesPath: String
+  package var rulesPath: String
   /// The rule file's text, kept in the database once per SHA-256 so that `explain` can
   /// quote the run's conditions after the file is edited (nil: not kept).
-  public var rulesText: [UInt8]?
+  package var rulesText: [UInt8]?
   /// The input path, or `-` for standard input.
-  public var inputPath: String
+  package var inputPath: String
   /// The input format; nil = from the file's extension.
-  public var format: InputFormat?
-  public var databasePath: String
+  package var format: InputFormat?
+  package var databasePath: String
   /// Scoring threads (`--jobs`); the default is the number of cores.
-  public var jobs: Int
+  package var jobs: Int
   /// The as-of day number (`--as-of`); nil = today in UTC, or a resumed run's own date.
-  public var asOf: Int?
+  package var asOf: Int?
   /// `--max-rejects N`: the run fails when more records than this are rejected.
-  public var maxRejects: Int?
+  package var maxRejects: Int?
   /// `--max-rejects P%`: the run fails when more than this percentage of the records
   /// it read were rejected (checked when the input ends, over the whole run).
-  public var maxRejectsPercent: Double?
+  package var maxRejectsPercent: Double?
   /// `--resume [RUN_ID]`.
-  public var resume: ResumeRequest?
+  package var resume: ResumeRequest?
   /// Records per work item (read, scored and written as one chunk).
-  public var chunkSize: Int
+  package var chunkSize: Int
   /// Rows after which the writer commits (a chunk is never split across commits).
-  public var commitRows: Int
+  package var commitRows: Int
   /// Whether to draw the live progress line on standard error; the default is
   /// whether standard error is a terminal.
-  public var showProgress: Bool
+  package var showProgress: Bool
   /// Stops after this many chunks are written, leaving the run unfinished as a crash
   /// right after that commit would (for resume tests).
-  public var stopAfterChunks: Int?
+  package var stopAfterChunks: Int?
   /// Whether SIGINT and SIGTERM stop the run at the next chunk boundary (committed,
   /// resumable) instead of killing the process: the CLI sets it.
-  public var catchSignals = false
+  package var catchSignals = false
 
-  public init(
+  package init(
     rulesPath: String, inputPath: String, format: InputFormat? = nil, databasePath: String,
     jobs: Int = BatchOptions.coreCount, asOf: Int? = nil, maxRejects: Int? = nil,
     resume: ResumeRequest? = nil, chunkSize: Int = 4096, commitRows: Int = 32_768,
@@ -58,11 +58,11 @@ public struct BatchOptions: Sendable {
   }
 
   /// The number of cores available to the process.
-  public static var coreCount: Int { max(1, System.activeProcessorCount) }
+  package static var coreCount: Int { max(1, System.activeProcessorCount) }
 }
 
 /// Which unfinished run `--resume` carries on.
-public enum ResumeRequest: Sendable, Hashable {
+package enum ResumeRequest: Sendable, Hashable {
   /// The latest unfinished batch run.
   case latest
   /// The run with this id.

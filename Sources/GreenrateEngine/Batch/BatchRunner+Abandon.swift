@@ -2,7 +2,7 @@ extension BatchRunner {
   /// `greenrate batch --abandon RUN_ID`: marks an unfinished batch run failed, with the
   /// reason, so that a run that can never be resumed (it read a pipe, or its input is
   /// gone) stops showing as running. Refused while a process still runs it.
-  public static func abandon(databasePath: String, runID: Int64, reason: String)
+  package static func abandon(databasePath: String, runID: Int64, reason: String)
     throws(BatchError) -> RunInfo
   {
     let store: Store

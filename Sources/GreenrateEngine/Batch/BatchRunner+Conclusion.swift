@@ -147,7 +147,7 @@ extension BatchRunner {
   }
 
   /// The command line that resumes run `runID`, for messages.
-  public func resumeCommand(_ runID: Int64) -> String {
+  package func resumeCommand(_ runID: Int64) -> String {
     "`greenrate batch \(BatchRunner.quoted(options.rulesPath)) "
       + "\(BatchRunner.quoted(options.inputPath)) --db \(BatchRunner.quoted(options.databasePath)) "
       + "--resume \(runID)`"

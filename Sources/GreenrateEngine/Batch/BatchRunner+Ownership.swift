@@ -4,7 +4,7 @@ extension BatchRunner {
   ///
   /// Chosen over a pid in the database: a pid outlives its process (and is reused),
   /// while a kernel lock cannot go stale, and taking it is atomic.
-  public static func lockPath(database: String) -> String { database + "-lock" }
+  package static func lockPath(database: String) -> String { database + "-lock" }
 
   /// Opens the database's lock file.
   static func openLock(database: String) throws(BatchError) -> FileLock {

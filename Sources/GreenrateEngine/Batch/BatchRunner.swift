@@ -8,11 +8,11 @@ import GreenrateReaders
 /// Dispatch queue scores them (`--jobs` at a time, at a lower QoS than writing); a
 /// serial queue writes them in input order through one connection. At most a fixed number of chunks are in flight, so
 /// memory does not grow with the input.
-public final class BatchRunner {
-  public let options: BatchOptions
-  public let program: Program
+package final class BatchRunner {
+  package let options: BatchOptions
+  package let program: Program
 
-  public init(options: BatchOptions, program: Program) {
+  package init(options: BatchOptions, program: Program) {
     self.options = options
     self.program = program
   }
@@ -40,7 +40,7 @@ public final class BatchRunner {
   /// cut short or unreadable mid-way): `status` is what the database holds. Throws when
   /// the run cannot start (unreadable input, refused header, nothing to resume, the
   /// run owned by another process) or the database fails mid-run.
-  public func run(log: @escaping @Sendable (String) -> Void) throws(BatchError) -> BatchSummary {
+  package func run(log: @escaping @Sendable (String) -> Void) throws(BatchError) -> BatchSummary {
     let started = System.monotonicSeconds()
     let store: Store
     do {

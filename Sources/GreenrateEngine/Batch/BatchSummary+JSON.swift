@@ -3,7 +3,7 @@ extension BatchSummary {
   /// `{"run_id", "status", "resumed", "records_read", "records_scored",
   /// "records_rejected", "records_eligible", "ratings": {LABEL: COUNT}, "failure",
   /// "elapsed_seconds", "merchants_per_second"}`.
-  public var json: String {
+  package var json: String {
     var w = JSONWriter(capacity: 512)
     w.raw("{\"run_id\":")
     w.number(Double(runID))

@@ -1,30 +1,30 @@
 /// What a batch did: the run's totals and this invocation's speed.
-public struct BatchSummary: Sendable {
-  public var runID: Int64
-  public var status: RunInfo.Status
+package struct BatchSummary: Sendable {
+  package var runID: Int64
+  package var status: RunInfo.Status
   /// Whether this invocation carried on an unfinished run.
-  public var resumed: Bool
+  package var resumed: Bool
   /// The run's totals (across every invocation of a resumed run).
-  public var read: Int
-  public var scored: Int
-  public var rejected: Int
-  public var eligible: Int
+  package var read: Int
+  package var scored: Int
+  package var rejected: Int
+  package var eligible: Int
   /// Scored records per rating label, in the rule set's order.
-  public var ratingCounts: [(label: String, count: Int)]
+  package var ratingCounts: [(label: String, count: Int)]
   /// Why the run failed (`--max-rejects` exceeded), when it did.
-  public var failure: String?
+  package var failure: String?
   /// Seconds this invocation took.
-  public var elapsed: Double
+  package var elapsed: Double
   /// Records this invocation handled (scored or rejected).
-  public var processed: Int
+  package var processed: Int
   /// Why a run left unfinished (status `running`) stopped: `--resume` carries it on.
-  public var stopReason: String?
+  package var stopReason: String?
   /// The signal (SIGINT, SIGTERM) that stopped this invocation.
-  public var signal: Int32?
+  package var signal: Int32?
   /// Notes on things that went wrong without changing the outcome.
-  public var notes: [String]
+  package var notes: [String]
 
-  public init(
+  package init(
     runID: Int64, status: RunInfo.Status, resumed: Bool, read: Int, scored: Int, rejected: Int,
     eligible: Int, ratingCounts: [(label: String, count: Int)], failure: String?,
     elapsed: Double, processed: Int, stopReason: String? = nil, signal: Int32? = nil,
@@ -47,13 +47,13 @@ public struct BatchSummary: Sendable {
   }
 
   /// This invocation's throughput.
-  public var merchantsPerSecond: Double { elapsed > 0 ? Double(processed) / elapsed : 0 }
+  package var merchantsPerSecond: Double { elapsed > 0 ? Double(processed) / elapsed : 0 }
 
   /// The share of scored records that are eligible, 0...1.
-  public var eligibleShare: Double { scored > 0 ? Double(eligible) / Double(scored) : 0 }
+  package var eligibleShare: Double { scored > 0 ? Double(eligible) / Double(scored) : 0 }
 
   /// The human summary printed at the end of a batch.
-  public var text: String {
+  package var text: String {
     var lines: [String] = []
     lines.append(
       "run \(runID) \(status == .running ? "stopped, unfinished" : status.rawValue)"

@@ -7,10 +7,10 @@ import GreenrateReaders
 /// Everything that is the same for every record — rating labels, quoted reason,
 /// knockout and denial codes, output keys — is encoded once here into one byte table,
 /// so a row costs little more than copying bytes.
-public struct ChunkScorer: Sendable {
-  public let program: Program
+package struct ChunkScorer: Sendable {
+  package let program: Program
   /// The run's as-of date (day number).
-  public let asOf: Int
+  package let asOf: Int
   /// Every snippet's bytes, back to back.
   let table: [UInt8]
   /// Start and end of each snippet in `table`; a start of -1 = none (a band without a
@@ -25,7 +25,7 @@ public struct ChunkScorer: Sendable {
   /// The seed of every row's state hash: the run's `record_fields`.
   let fieldsSeed: UInt64
 
-  public init(program: Program, asOf: Int) {
+  package init(program: Program, asOf: Int) {
     self.program = program
     self.asOf = asOf
     fieldsSeed = RatingRow.fieldsSeed(StoredRecordCodec.fieldList(program.layout))
@@ -63,7 +63,7 @@ public struct ChunkScorer: Sendable {
   }
 
   /// Scores every record of a chunk read from the input.
-  public func score(_ chunk: ReadChunk, sequence: Int) -> ScoredChunk {
+  package func score(_ chunk: ReadChunk, sequence: Int) -> ScoredChunk {
     let evaluator = Evaluator(program: program, asOf: asOf)
     let records = chunk.records
     var out = ScoredChunk(sequence: sequence, capacity: records.count)

@@ -7,9 +7,9 @@ import GreenrateReaders
 /// that matches exactly what was committed.
 ///
 /// Used from one thread at a time (the pipeline's serial writer queue).
-public final class ChunkWriter {
+package final class ChunkWriter {
   /// How a run ends early.
-  public enum Stop: Sendable, Equatable {
+  package enum Stop: Sendable, Equatable {
     /// `--max-rejects` exceeded: the run is stored as failed.
     case failed(String)
     /// `stopAfterChunks` reached: the run is left unfinished, as after a crash.
@@ -17,7 +17,7 @@ public final class ChunkWriter {
   }
 
   let store: Store
-  public let runID: Int64
+  package let runID: Int64
   let keyName: String
   let commitRows: Int
   let maxRejects: Int?
@@ -30,18 +30,18 @@ public final class ChunkWriter {
   var groupRows = 0
   var lastCommit = System.monotonicSeconds()
   /// Chunks taken so far by this writer.
-  public private(set) var chunksWritten = 0
+  package private(set) var chunksWritten = 0
   /// Records written by this writer (this invocation of the run).
-  public private(set) var processed = 0
+  package private(set) var processed = 0
   /// Set when the run must stop before the input ends.
-  public private(set) var stop: Stop?
+  package private(set) var stop: Stop?
   /// Why the checkpoint after the final commit failed, if it did: the run is complete
   /// either way (its pages are safe in the WAL, and move into the database file at the
   /// next checkpoint), so this is a note, not a failure.
-  public private(set) var checkpointProblem: String?
+  package private(set) var checkpointProblem: String?
   /// Called inside the transaction that completes the run, after its ratings became
   /// current (the batch re-applies officers' overrides there).
-  public var onComplete: ((Store, Int64) throws(SQLiteError) -> Void)?
+  package var onComplete: ((Store, Int64) throws(SQLiteError) -> Void)?
 
   /// The longest a chunk waits to be committed: bounds the work a crash loses and how
   /// stale a reader's view of a slow run gets.
@@ -63,7 +63,7 @@ public final class ChunkWriter {
 
   /// A writer for a new batch run in `store`, for tools that read and score
   /// themselves (the benchmarks): the same statements and transactions as the batch.
-  public static func newRun(
+  package static func newRun(
     store: Store, program: Program, rulesPath: String, asOf: Int, input: String,
     commitRows: Int = 32_768
   ) throws(SQLiteError) -> ChunkWriter {
@@ -84,7 +84,7 @@ public final class ChunkWriter {
   /// Takes the next chunk in input order. Chunks are written in groups — one
   /// transaction of about `commitRows` rows, or what arrived within `commitSeconds` —
   /// so that the unique index is updated in key order across the whole group.
-  public func write(_ chunk: ScoredChunk) throws(SQLiteError) {
+  package func write(_ chunk: ScoredChunk) throws(SQLiteError) {
     guard stop == nil else { return }
     group.append(chunk)
     groupRows += chunk.recordsRead
@@ -104,7 +104,7 @@ public final class ChunkWriter {
   /// transaction; returns the status the run ended with (`failed` if the last chunks
   /// exceeded `--max-rejects`).
   @discardableResult
-  public func finish(status: RunInfo.Status, failure: String? = nil) throws(SQLiteError)
+  package func finish(status: RunInfo.Status, failure: String? = nil) throws(SQLiteError)
     -> (status: RunInfo.Status, failure: String?)
   {
     progressLine.finish()

@@ -1,5 +1,5 @@
 /// `--max-rejects`: a number of records, or a percentage of the records read.
-public enum RejectLimit: Sendable, Equatable, CustomStringConvertible {
+package enum RejectLimit: Sendable, Equatable, CustomStringConvertible {
   /// More than this many rejected records fail the run (checked at every commit).
   case count(Int)
   /// More than this percentage (0...100) of the records read fail the run (checked
@@ -7,7 +7,7 @@ public enum RejectLimit: Sendable, Equatable, CustomStringConvertible {
   case percent(Double)
 
   /// Parses `12` or `5%` / `0.5%`.
-  public init(parsing text: String) throws(BatchError) {
+  package init(parsing text: String) throws(BatchError) {
     if text.hasSuffix("%") {
       let number = text.dropLast()
       guard !number.isEmpty, number.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }),
@@ -26,7 +26,7 @@ public enum RejectLimit: Sendable, Equatable, CustomStringConvertible {
     self = .count(value)
   }
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .count(let n): return String(n)
     case .percent(let p): return BatchSummary.fixed(p, digits: p == p.rounded() ? 0 : 2) + "%"

@@ -4,9 +4,9 @@ import GreenrateReaders
 /// row in one byte buffer, so the writer binds slices of it and allocates nothing.
 ///
 /// Built by `ChunkScorer` on a scoring thread; consumed by `ChunkWriter` in input order.
-public struct ScoredChunk: Sendable {
+package struct ScoredChunk: Sendable {
   /// The chunk's position in the input (0, 1, 2, ...): the writer's commit order.
-  public var sequence: Int
+  package var sequence: Int
   /// Columns of all rows, back to back (see `Segment`).
   var data: JSONWriter
   /// `Segment.count + 1` offsets into `data` per row: where each segment starts, then
@@ -28,12 +28,12 @@ public struct ScoredChunk: Sendable {
   /// Records of this chunk that failed, in line order (decode errors, runtime errors).
   var rejects: [Reject] = []
   /// Records this chunk covers: scored plus rejected.
-  public var recordsRead: Int = 0
+  package var recordsRead: Int = 0
   /// The reader's position after the chunk (where a resumed run carries on).
-  public var endOffset: Int64 = 0
-  public var endLine: Int = 1
+  package var endOffset: Int64 = 0
+  package var endLine: Int = 1
   /// The input's hash up to `endOffset` (see `ReadChunk.inputDigest`).
-  public var inputDigest: String?
+  package var inputDigest: String?
 
   /// The variable-length columns of a rating row, in the order they are stored.
   enum Segment: Int, CaseIterable {
@@ -42,7 +42,7 @@ public struct ScoredChunk: Sendable {
 
   static let stride = Segment.allCases.count + 1
 
-  public init(sequence: Int, capacity: Int = 0) {
+  package init(sequence: Int, capacity: Int = 0) {
     self.sequence = sequence
     data = JSONWriter(capacity: capacity * 384)
     marks.reserveCapacity(capacity * ScoredChunk.stride)
@@ -57,10 +57,10 @@ public struct ScoredChunk: Sendable {
   func row(at i: Int) -> Int { order.isEmpty ? i : Int(order[i]) }
 
   /// Records scored (rows to insert, before duplicates are found).
-  public var scoredCount: Int { lines.count }
+  package var scoredCount: Int { lines.count }
 
   /// Records rejected before writing (duplicates are found by the writer).
-  public var rejectedCount: Int { rejects.count }
+  package var rejectedCount: Int { rejects.count }
 
   /// Starts the next segment of the current row.
   mutating func mark() { marks.append(data.bytes.count) }

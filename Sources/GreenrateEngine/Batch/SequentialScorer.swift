@@ -6,9 +6,9 @@ import GreenrateReaders
 /// For `score` and `test`, where inputs are small and every result is printed; the
 /// nightly batch uses the parallel pipeline instead. Applies the same rules as the
 /// batch: a record whose key was already scored is rejected, naming the kept line.
-public struct SequentialScorer {
+package struct SequentialScorer {
   /// One record's fate, in input order.
-  public enum Outcome {
+  package enum Outcome {
     case scored(ScoreResult, line: Int, extras: ArraySlice<ExtraField>)
     case rejected(Reject)
   }
@@ -18,14 +18,14 @@ public struct SequentialScorer {
   private let extraCount: Int
   private var keptLines: [Text: Int] = [:]
 
-  public init(reader: RecordReader, program: Program, asOf: Int, extraCount: Int = 0) {
+  package init(reader: RecordReader, program: Program, asOf: Int, extraCount: Int = 0) {
     self.reader = reader
     self.evaluator = Evaluator(program: program, asOf: asOf)
     self.extraCount = extraCount
   }
 
   /// Calls `body` for every record of the input, in input order.
-  public mutating func forEachOutcome(_ body: (Outcome) throws -> Void) throws {
+  package mutating func forEachOutcome(_ body: (Outcome) throws -> Void) throws {
     let keyName = evaluator.program.layout.fields[evaluator.program.layout.keyField].name
     while let chunk = try reader.nextChunk(maxRecords: 4096) {
       var rejects = chunk.rejects.sorted { $0.line < $1.line }[...]

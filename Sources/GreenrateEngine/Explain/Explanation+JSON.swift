@@ -11,7 +11,7 @@ extension Explanation {
   ///
   /// `band` counts from 0 like `score`'s results; `condition` is null unless the run's
   /// rule file is unchanged.
-  public var json: String {
+  package var json: String {
     let r = rating
     var w = JSONWriter(capacity: 2048)
     w.raw("{\"merchant_id\":")

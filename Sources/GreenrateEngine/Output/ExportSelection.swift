@@ -1,5 +1,5 @@
 /// Which ratings `greenrate export` writes.
-public enum ExportSelection: Sendable, Equatable {
+package enum ExportSelection: Sendable, Equatable {
   /// Every rating of one run, in the order the run stored them (input order).
   case run(Int64)
   /// Each merchant's current rating: the `current_ratings` view.
@@ -7,7 +7,7 @@ public enum ExportSelection: Sendable, Equatable {
 }
 
 /// The file format of an export.
-public enum ExportFormat: String, Sendable, CaseIterable {
+package enum ExportFormat: String, Sendable, CaseIterable {
   /// A header row, then one row per merchant; lists joined with `;`.
   case csv
   /// One JSON object per merchant, shaped like `greenrate score` prints a result.

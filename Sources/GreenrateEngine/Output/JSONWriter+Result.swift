@@ -3,7 +3,7 @@ import GreenrateLanguage
 extension JSONWriter {
   /// One scored record as `score` prints it: the key under the rule file's key name,
   /// then score, rating, eligible, reasons, knockouts, denials, factors and outputs.
-  public mutating func result(_ r: ScoreResult, keyName: String) {
+  package mutating func result(_ r: ScoreResult, keyName: String) {
     byte(UInt8(ascii: "{"))
     string(keyName)
     byte(UInt8(ascii: ":"))
@@ -33,7 +33,7 @@ extension JSONWriter {
   }
 
   /// A JSON object of output names and values, in declaration order.
-  public mutating func outputs(_ outputs: [(name: String, value: Value)]) {
+  package mutating func outputs(_ outputs: [(name: String, value: Value)]) {
     byte(UInt8(ascii: "{"))
     for (i, o) in outputs.enumerated() {
       if i > 0 { byte(UInt8(ascii: ",")) }
@@ -45,7 +45,7 @@ extension JSONWriter {
   }
 
   /// A rejected record as `score` prints it: `{"line": N, "error": "..."}`.
-  public mutating func rejected(line: Int, error: String) {
+  package mutating func rejected(line: Int, error: String) {
     raw("{\"line\":")
     number(Double(line))
     raw(",\"error\":")

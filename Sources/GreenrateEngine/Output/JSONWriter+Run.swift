@@ -2,7 +2,7 @@ extension JSONWriter {
   /// One run as `runs --json` prints it: an object with the `runs` table's column names,
   /// plus `stop_reason`: why a batch last stopped before its input ended (a signal, a
   /// read or database error, `--abandon`), null when it never did.
-  public mutating func run(_ run: RunInfo, stopReason: String? = nil) {
+  package mutating func run(_ run: RunInfo, stopReason: String? = nil) {
     func text(_ name: StaticString, _ value: String?) {
       raw(name)
       if let value { string(value) } else { null() }
@@ -34,7 +34,7 @@ extension JSONWriter {
 
   /// Runs as one JSON array, in the order given: what `runs --json` prints and
   /// `GET /v1/runs` serves.
-  public mutating func runs(_ runs: [RunInfo], stopReasons: [Int64: String] = [:]) {
+  package mutating func runs(_ runs: [RunInfo], stopReasons: [Int64: String] = [:]) {
     byte(UInt8(ascii: "["))
     for (i, r) in runs.enumerated() {
       if i > 0 { byte(UInt8(ascii: ",")) }

@@ -5,33 +5,33 @@ import GreenrateLanguage
 /// Byte-level so that the batch's workers can encode millions of rows without
 /// Foundation. Numbers use Swift's shortest round-trip form, so a stored double reads
 /// back as exactly the same value.
-public struct JSONWriter: Sendable {
-  public var bytes: [UInt8] = []
+package struct JSONWriter: Sendable {
+  package var bytes: [UInt8] = []
 
-  public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+  package init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
-  public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+  package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
   @inlinable
-  public mutating func raw(_ s: StaticString) {
+  package mutating func raw(_ s: StaticString) {
     s.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   @inlinable
-  public mutating func byte(_ b: UInt8) { bytes.append(b) }
+  package mutating func byte(_ b: UInt8) { bytes.append(b) }
 
   /// A JSON string, escaped per RFC 8259.
-  public mutating func string(_ s: String) {
+  package mutating func string(_ s: String) {
     var s = s
     s.withUTF8 { string(utf8: $0) }
   }
 
   /// A text value as a JSON string, from its bytes (no `String` made).
-  public mutating func string(_ t: Text) {
+  package mutating func string(_ t: Text) {
     t.withUTF8 { string(utf8: $0) }
   }
 
-  public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+  package mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
     for b in utf8 {
       switch b {
@@ -53,7 +53,7 @@ public struct JSONWriter: Sendable {
 
   /// A finite double in shortest round-trip form; integral values print without a
   /// fraction (`40`, not `40.0`) as long as they are exact integers below 2^53.
-  public mutating func number(_ x: Double) {
+  package mutating func number(_ x: Double) {
     if x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
       let i = Int64(x)
       if i == 0 && x.sign == .minus {
@@ -66,12 +66,12 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  public mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
+  package mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
 
-  public mutating func null() { raw("null") }
+  package mutating func null() { raw("null") }
 
   /// A JSON array of strings.
-  public mutating func stringArray<S: Sequence>(_ items: S) where S.Element == String {
+  package mutating func stringArray<S: Sequence>(_ items: S) where S.Element == String {
     byte(UInt8(ascii: "["))
     var first = true
     for item in items {
@@ -84,7 +84,7 @@ public struct JSONWriter: Sendable {
 
   /// A rule-language value: missing as null, dates as `"YYYY-MM-DD"`, sets as arrays
   /// sorted by Unicode scalar values.
-  public mutating func value(_ v: Value) {
+  package mutating func value(_ v: Value) {
     switch v {
     case .missing: null()
     case .number(let x): number(x)
@@ -101,5 +101,5 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  public var text: String { String(decoding: bytes, as: UTF8.self) }
+  package var text: String { String(decoding: bytes, as: UTF8.self) }
 }

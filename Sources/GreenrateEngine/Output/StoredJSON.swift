@@ -5,7 +5,7 @@ import GreenrateReaders
 /// The store writes those columns itself (with `JSONWriter`), so this reader only has
 /// to be correct, not fast; it is used by `explain`, `runs` and `--resume`, never per
 /// record of a batch.
-public indirect enum StoredJSON: Hashable, Sendable {
+package indirect enum StoredJSON: Hashable, Sendable {
   case null
   case bool(Bool)
   case number(Double)
@@ -15,36 +15,36 @@ public indirect enum StoredJSON: Hashable, Sendable {
   case object([Member])
 
   /// One member of an object.
-  public struct Member: Hashable, Sendable {
-    public var name: String
-    public var value: StoredJSON
+  package struct Member: Hashable, Sendable {
+    package var name: String
+    package var value: StoredJSON
   }
 
   /// Parses a JSON text; nil when it is not valid JSON.
-  public static func parse(_ text: String) -> StoredJSON? {
+  package static func parse(_ text: String) -> StoredJSON? {
     var parser = Parser(bytes: Array(text.utf8))
     guard let value = parser.value() else { return nil }
     parser.skipSpace()
     return parser.index == parser.bytes.count ? value : nil
   }
 
-  public var stringValue: String? {
+  package var stringValue: String? {
     if case .string(let s) = self { return s }
     return nil
   }
 
-  public var numberValue: Double? {
+  package var numberValue: Double? {
     if case .number(let x) = self { return x }
     return nil
   }
 
-  public var arrayValue: [StoredJSON]? {
+  package var arrayValue: [StoredJSON]? {
     if case .array(let items) = self { return items }
     return nil
   }
 
   /// The strings of an array of strings (nil if it is anything else).
-  public var stringArray: [String]? {
+  package var stringArray: [String]? {
     guard let items = arrayValue else { return nil }
     var result: [String] = []
     for item in items {
@@ -55,13 +55,13 @@ public indirect enum StoredJSON: Hashable, Sendable {
   }
 
   /// The value of an object's member.
-  public subscript(name: String) -> StoredJSON? {
+  package subscript(name: String) -> StoredJSON? {
     if case .object(let members) = self { return members.first { $0.name == name }?.value }
     return nil
   }
 
   /// Writes the value back as JSON text.
-  public func write(to writer: inout JSONWriter) {
+  package func write(to writer: inout JSONWriter) {
     switch self {
     case .null: writer.null()
     case .bool(let b): writer.bool(b)
@@ -87,7 +87,7 @@ public indirect enum StoredJSON: Hashable, Sendable {
   }
 
   /// The value as compact JSON text.
-  public var jsonText: String {
+  package var jsonText: String {
     var writer = JSONWriter()
     write(to: &writer)
     return writer.text

@@ -12,12 +12,12 @@
 /// some other descriptor of the file is closed. Elsewhere, classic `F_SETLK` locks.
 /// The file is never deleted (deleting a lock file races with whoever opens it next);
 /// it stays empty, since a lock may lie beyond a file's end.
-public final class FileLock {
-  public let path: String
+package final class FileLock {
+  package let path: String
   private let fd: Int32
 
   /// Opens (creating if needed) the lock file.
-  public init(path: String) throws(SystemError) {
+  package init(path: String) throws(SystemError) {
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw SystemError("cannot open the lock file \(path): \(System.errorText(errno))")
@@ -29,12 +29,12 @@ public final class FileLock {
   deinit { close(fd) }
 
   /// Takes the lock on byte `index` without waiting; false when another holder has it.
-  public func tryLock(_ index: Int64) throws(SystemError) -> Bool {
+  package func tryLock(_ index: Int64) throws(SystemError) -> Bool {
     try set(index, type: Int16(F_WRLCK))
   }
 
   /// Releases the lock on byte `index`.
-  public func unlock(_ index: Int64) {
+  package func unlock(_ index: Int64) {
     _ = try? set(index, type: Int16(F_UNLCK))
   }
 

@@ -12,14 +12,14 @@ import Dispatch
 ///
 /// The first signal is recorded and the default action restored, so a second one
 /// ends the process at once (still safe: every commit is whole).
-public final class StopSignals: @unchecked Sendable {
+package final class StopSignals: @unchecked Sendable {
   private let lock = DispatchSemaphore(value: 1)
   private var caught: Int32?
   private var sources: [DispatchSourceSignal] = []
   private let queue = DispatchQueue(label: "greenrate.signals")
 
   /// Starts catching SIGINT and SIGTERM.
-  public init() {
+  package init() {
     for number in [SIGINT, SIGTERM] {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
@@ -30,14 +30,14 @@ public final class StopSignals: @unchecked Sendable {
   }
 
   /// The signal received, if any.
-  public var received: Int32? {
+  package var received: Int32? {
     lock.wait()
     defer { lock.signal() }
     return caught
   }
 
   /// Stops catching: the default actions apply again.
-  public func uninstall() {
+  package func uninstall() {
     for source in sources { source.cancel() }
     sources = []
     signal(SIGINT, SIG_DFL)
@@ -52,7 +52,7 @@ public final class StopSignals: @unchecked Sendable {
   }
 
   /// `SIGINT` / `SIGTERM` by name.
-  public static func name(_ number: Int32) -> String {
+  package static func name(_ number: Int32) -> String {
     switch number {
     case SIGINT: return "SIGINT"
     case SIGTERM: return "SIGTERM"

@@ -10,7 +10,7 @@ extension System {
   ///
   /// A closed pipe raises SIGPIPE here as for any write: its default action (the
   /// process ends quietly, as `| head` expects) is left alone.
-  public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
+  package static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
     bytes.withUnsafeBufferPointer { buffer -> Int32? in
       guard let base = buffer.baseAddress else { return nil }
       var offset = 0
@@ -36,7 +36,7 @@ extension System {
   }
 
   /// The text of an errno value (`No space left on device`).
-  public static func errorText(_ number: Int32) -> String {
+  package static func errorText(_ number: Int32) -> String {
     guard let text = strerror(number) else { return "error \(number)" }
     return String(cString: text)
   }

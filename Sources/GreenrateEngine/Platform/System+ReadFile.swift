@@ -7,7 +7,7 @@
 extension System {
   /// The whole content of a regular file, or nil when it cannot be read (missing, a
   /// folder, no permission). For small files: rule files, case files.
-  public static func readFile(_ path: String) -> [UInt8]? {
+  package static func readFile(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }

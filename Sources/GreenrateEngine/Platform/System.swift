@@ -5,7 +5,7 @@
 #endif
 
 /// The few operating-system facts the batch needs, without Foundation.
-public enum System {
+package enum System {
   /// Cores the process may run on.
   static var activeProcessorCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
@@ -17,10 +17,10 @@ public enum System {
   }
 
   /// Today's day number in UTC: the default as-of date of every run.
-  public static func todayUTC() -> Int { Int(time(nil) / 86_400) }
+  package static func todayUTC() -> Int { Int(time(nil) / 86_400) }
 
   /// Whether standard error is a terminal: progress is drawn only then.
-  public static var stderrIsTerminal: Bool { isatty(2) == 1 }
+  package static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
   /// Writes text to standard error as it is (no newline added).
   static func writeStandardError(_ text: String) {

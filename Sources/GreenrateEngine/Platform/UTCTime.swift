@@ -5,9 +5,9 @@
 #endif
 
 /// Wall-clock times as the `runs` table stores them: ISO 8601 in UTC, to the second.
-public enum UTCTime {
+package enum UTCTime {
   /// Now, e.g. `2026-11-29T17:30:00Z`.
-  public static func now() -> String { format(time(nil)) }
+  package static func now() -> String { format(time(nil)) }
 
   /// Seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`.
   static func format(_ seconds: time_t) -> String {

@@ -1,11 +1,11 @@
 /// One `rescore --set FIELD=VALUE`: an input's new value, as the text of a CSV cell.
-public struct FieldOverride: Hashable, Sendable {
+package struct FieldOverride: Hashable, Sendable {
   /// The input's name, matched exactly like a CSV header.
-  public var field: String
+  package var field: String
   /// The cell text; empty means missing (the empty set for a `set`).
-  public var value: String
+  package var value: String
 
-  public init(field: String, value: String) {
+  package init(field: String, value: String) {
     self.field = field
     self.value = value
   }
@@ -13,7 +13,7 @@ public struct FieldOverride: Hashable, Sendable {
   /// Parses `FIELD=VALUE` (split at the first `=`, so a value may contain more).
   ///
   /// Throws when there is no `=` or nothing before it.
-  public init(parsing argument: String) throws(RescoreError) {
+  package init(parsing argument: String) throws(RescoreError) {
     guard let equals = argument.firstIndex(of: "=") else {
       throw RescoreError("--set `\(argument)` is not FIELD=VALUE")
     }

@@ -5,13 +5,13 @@ import GreenrateLanguage
 /// re-scored from the batch's record with those values, as a `rescore` run completed
 /// right after the batch — in the batch's completing transaction, so `current` never
 /// shows the batch's rating without the officer's values.
-public struct OverrideReplay: Sendable {
-  public let program: Program
-  public let rulesPath: String
-  public let asOf: Int
-  public let rulesText: [UInt8]?
+package struct OverrideReplay: Sendable {
+  package let program: Program
+  package let rulesPath: String
+  package let asOf: Int
+  package let rulesText: [UInt8]?
 
-  public init(program: Program, rulesPath: String, asOf: Int, rulesText: [UInt8]?) {
+  package init(program: Program, rulesPath: String, asOf: Int, rulesText: [UInt8]?) {
     self.program = program
     self.rulesPath = rulesPath
     self.asOf = asOf
@@ -22,7 +22,7 @@ public struct OverrideReplay: Sendable {
   /// transaction); returns how many. An override the rules can no longer take (no such
   /// input, or a value that does not decode) stays recorded but is not applied.
   @discardableResult
-  public func apply(store: Store, batchRun runID: Int64) throws(SQLiteError) -> Int {
+  package func apply(store: Store, batchRun runID: Int64) throws(SQLiteError) -> Int {
     var count = 0
     let rescorer = Rescorer(program: program)
     for merchant in try store.overriddenMerchants(ratedBy: runID) {

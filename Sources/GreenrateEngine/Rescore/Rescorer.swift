@@ -4,22 +4,22 @@ import GreenrateReaders
 /// Turns a merchant's stored record and `--set` overrides into the one-row buffer that
 /// `rescore` scores — with today's rule file, which may declare other inputs than the
 /// run that stored the record.
-public struct Rescorer: Sendable {
-  public let program: Program
+package struct Rescorer: Sendable {
+  package let program: Program
 
-  public init(program: Program) {
+  package init(program: Program) {
     self.program = program
   }
 
   /// The record to score and notes worth telling the user (stored values that no
   /// longer fit the rules' input types and were dropped).
-  public struct Prepared: Sendable {
-    public var records: RecordBuffer
-    public var notes: [String]
+  package struct Prepared: Sendable {
+    package var records: RecordBuffer
+    package var notes: [String]
     /// Stored values these rules cannot read (an input they no longer declare, or one
     /// whose type changed so that the value does not convert): stored again with the
     /// rescore's record, so a later rescore under rules that read them still finds them.
-    public var carried: [(field: StoredField, value: Value)] = []
+    package var carried: [(field: StoredField, value: Value)] = []
   }
 
   /// Fills a one-row buffer from `stored` by input name, then applies `overrides`
@@ -28,7 +28,7 @@ public struct Rescorer: Sendable {
   /// Throws a usage error for an override that names no input, names the key, repeats
   /// a field or does not decode; and a non-usage error when a required input ends up
   /// missing. Nothing is written either way.
-  public func prepare(_ stored: StoredRecord, overrides: [FieldOverride]) throws(RescoreError)
+  package func prepare(_ stored: StoredRecord, overrides: [FieldOverride]) throws(RescoreError)
     -> Prepared
   {
     let layout = program.layout
@@ -129,7 +129,7 @@ public struct Rescorer: Sendable {
 
   /// What applying `overrides` to `stored` changes, field by field: the stored value and
   /// the new one as cell texts (nil = missing or not stored).
-  public static func changes(
+  package static func changes(
     _ stored: StoredRecord, _ overrides: [(FieldOverride, RescoreDetails.Change.Source)]
   ) -> [RescoreDetails.Change] {
     overrides.map { override, source in

@@ -14,7 +14,7 @@ extension Store {
   /// `carried` are stored values the rules could not read (`Rescorer.Prepared.carried`):
   /// they are stored with the record, after the rules' inputs, so no rescore ever loses
   /// a value the current rules cannot read.
-  public func writeRescore(
+  package func writeRescore(
     program: Program, rulesPath: String, asOf: Int, records: RecordBuffer, row: Int,
     evaluator: Evaluator, error: RuntimeError?, details: RescoreDetails = RescoreDetails(),
     carried: [(field: StoredField, value: Value)] = []

@@ -10,7 +10,7 @@ import GreenrateReaders
 /// converted the way a CSV cell would be (written as a cell, decoded as the new type)
 /// and stays missing when that fails. A required input left missing makes the record
 /// one the rules cannot score (`fill` returns the input's name).
-public struct StoredRecordMapping: Sendable {
+package struct StoredRecordMapping: Sendable {
   /// What to do with one stored field's value.
   enum Target: Sendable {
     /// Read past it: the rules have no input of that name (or it is the key).
@@ -22,8 +22,8 @@ public struct StoredRecordMapping: Sendable {
     case convert(field: Int)
   }
 
-  public let layout: RecordLayout
-  public let storedFields: [StoredField]
+  package let layout: RecordLayout
+  package let storedFields: [StoredField]
   /// Per stored field (the key excluded, as the codec leaves it out).
   private let targets: [(base: BaseType, target: Target)]
   /// Layout fields that must not be missing (not optional, not a set, not the key).
@@ -31,7 +31,7 @@ public struct StoredRecordMapping: Sendable {
   /// Whether each layout field has a stored field of its name.
   private let present: [Bool]
 
-  public init(layout: RecordLayout, storedFields: [StoredField]) {
+  package init(layout: RecordLayout, storedFields: [StoredField]) {
     self.layout = layout
     self.storedFields = storedFields
     var targets: [(BaseType, Target)] = []
@@ -64,14 +64,14 @@ public struct StoredRecordMapping: Sendable {
 
   /// Required inputs the stored records do not have at all: every record fails on
   /// the first of them.
-  public var absentRequired: [String] {
+  package var absentRequired: [String] {
     required.filter { !present[$0] }.map { layout.fields[$0].name }
   }
 
   /// Decodes `bytes` (a stored record) into row `row` of `buffer` (already appended,
   /// every field missing), with `key` as the key input. Returns nil when the row can be
   /// scored, else the first required input left missing; throws for a damaged record.
-  public func fill(
+  package func fill(
     _ bytes: ArraySlice<UInt8>, key: String, into buffer: inout RecordBuffer, row: Int
   ) throws(StoredRecordError) -> String? {
     try bytes.withUnsafeBufferPointer { (raw) throws(StoredRecordError) in

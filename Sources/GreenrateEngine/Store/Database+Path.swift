@@ -5,7 +5,7 @@ extension Database {
   /// temporary database, `:memory:` one in memory, and (with URI names, on in Debian's
   /// build) `file:…` a URI that may say `mode=memory`. A run written there vanishes
   /// when the process ends while the command reports success, so they are refused.
-  public static func pathProblem(_ path: String) -> String? {
+  package static func pathProblem(_ path: String) -> String? {
     if path.isEmpty { return "the database path is empty: give a file path" }
     if path == ":memory:" {
       return "`:memory:` is an in-memory database that vanishes on exit: give a file path"

@@ -10,10 +10,10 @@ import CSQLite
 ///
 /// Not thread-safe by design: the batch gives its connection to one writer, and every
 /// other command opens its own.
-public final class Database {
+package final class Database {
   let handle: OpaquePointer
   /// The path as opened.
-  public let path: String
+  package let path: String
 
   /// Opens (creating if needed) the database at `path`.
   ///
@@ -25,7 +25,7 @@ public final class Database {
   /// `immutable` (read-only only) opens the file as one nothing writes to while it is
   /// open: no locks, no `-shm` (see `Store+Access`, for a folder this process cannot
   /// write).
-  public init(
+  package init(
     path: String, readOnly: Bool = false, immutable: Bool = false,
     busyTimeout milliseconds: Int = 30_000
   ) throws(SQLiteError) {
@@ -60,7 +60,7 @@ public final class Database {
   deinit { sqlite3_close_v2(handle) }
 
   /// Runs one or more statements that take no parameters and return no rows we need.
-  public func execute(_ sql: String) throws(SQLiteError) {
+  package func execute(_ sql: String) throws(SQLiteError) {
     var errorMessage: UnsafeMutablePointer<CChar>?
     let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
     if rc != SQLITE_OK {
@@ -71,7 +71,7 @@ public final class Database {
   }
 
   /// Compiles one statement, meant to be kept and reused.
-  public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+  package func prepare(_ sql: String) throws(SQLiteError) -> Statement {
     var statement: OpaquePointer?
     let rc = sqlite3_prepare_v3(
       handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
@@ -82,22 +82,22 @@ public final class Database {
   }
 
   /// Rows changed by the last INSERT, UPDATE or DELETE.
-  public var changes: Int { Int(sqlite3_changes(handle)) }
+  package var changes: Int { Int(sqlite3_changes(handle)) }
 
-  public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+  package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
   /// Whether a transaction is open (autocommit is off).
-  public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+  package var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
   /// Runs `body` in a write transaction taken at once (`BEGIN IMMEDIATE`), so that a
   /// read never has to be upgraded to a write under a concurrent writer; commits when
   /// `body` returns, rolls back when it throws.
-  public func writeTransaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+  package func writeTransaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
     try transaction(begin: "BEGIN IMMEDIATE", body)
   }
 
   /// A read transaction, so that several queries see one snapshot.
-  public func readTransaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+  package func readTransaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
     try transaction(begin: "BEGIN", body)
   }
 
@@ -125,5 +125,5 @@ public final class Database {
 
 extension Database {
   /// The version of the SQLite library linked at run time (`sqlite3_libversion()`).
-  public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+  package static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 }

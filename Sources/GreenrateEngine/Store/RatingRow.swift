@@ -1,26 +1,26 @@
 /// One rating to store, as views of bytes the caller owns (valid for the call): the
 /// store's own row type, so the store needs nothing from the pipeline that made it.
-public struct RatingRow {
+package struct RatingRow {
   /// The merchant's id (UTF-8).
-  public var merchantID: UnsafeRawBufferPointer
+  package var merchantID: UnsafeRawBufferPointer
   /// The input line the record started on.
-  public var line: Int
-  public var score: Double
+  package var line: Int
+  package var score: Double
   /// The rating label (UTF-8).
-  public var rating: UnsafeRawBufferPointer
-  public var eligible: Bool
+  package var rating: UnsafeRawBufferPointer
+  package var eligible: Bool
   /// JSON arrays of codes, as the contract stores them.
-  public var reasons: UnsafeRawBufferPointer
-  public var knockouts: UnsafeRawBufferPointer
-  public var denials: UnsafeRawBufferPointer
+  package var reasons: UnsafeRawBufferPointer
+  package var knockouts: UnsafeRawBufferPointer
+  package var denials: UnsafeRawBufferPointer
   /// A JSON object.
-  public var outputs: UnsafeRawBufferPointer
+  package var outputs: UnsafeRawBufferPointer
   /// The matched band of each factor, one varint each.
-  public var factors: UnsafeRawBufferPointer
+  package var factors: UnsafeRawBufferPointer
   /// The record in `StoredRecordCodec` form.
-  public var record: UnsafeRawBufferPointer
+  package var record: UnsafeRawBufferPointer
 
-  public init(
+  package init(
     merchantID: UnsafeRawBufferPointer, line: Int, score: Double, rating: UnsafeRawBufferPointer,
     eligible: Bool, reasons: UnsafeRawBufferPointer, knockouts: UnsafeRawBufferPointer,
     denials: UnsafeRawBufferPointer, outputs: UnsafeRawBufferPointer,
@@ -41,7 +41,7 @@ public struct RatingRow {
 
   /// The `states.hash` of this row's content for a run whose `record_fields` hash to
   /// `fieldsSeed` (see `RatingRow.fieldsSeed`).
-  public func stateHash(fieldsSeed: UInt64) -> Int64 {
+  package func stateHash(fieldsSeed: UInt64) -> Int64 {
     var hasher = StateHasher(seed: fieldsSeed)
     hasher.add(score.bitPattern)
     hasher.add(eligible ? 1 : 0)
@@ -57,7 +57,7 @@ public struct RatingRow {
 
   /// The seed of `stateHash` for a run's `record_fields` text: a record's bytes mean
   /// something only under its fields, so equal states must have equal fields.
-  public static func fieldsSeed(_ recordFields: String) -> UInt64 {
+  package static func fieldsSeed(_ recordFields: String) -> UInt64 {
     var hasher = StateHasher()
     hasher.add(recordFields)
     return UInt64(bitPattern: hasher.value)

@@ -1,31 +1,31 @@
 /// A chunk of one run's rating rows as `RunReader` streams them: columns side by side,
 /// variable-length columns as byte ranges in one buffer, so a chunk of thousands of
 /// rows is a handful of allocations.
-public struct RatingRows: Sendable {
+package struct RatingRows: Sendable {
   /// Which columns a read fills (the summary is enough for drift).
-  public enum Columns: Sendable {
+  package enum Columns: Sendable {
     /// Run, score, rating, eligible and matched bands.
     case summary
     /// Also merchant id, line, knockout and denial codes (JSON arrays) and the record.
     case full
   }
 
-  public var count = 0
-  public var runIDs: [Int64] = []
-  public var scores: [Double] = []
+  package var count = 0
+  package var runIDs: [Int64] = []
+  package var scores: [Double] = []
   /// Index into `ratingNames` (the reader's labels, as met so far).
-  public var ratings: [Int] = []
-  public var ratingNames: [String] = []
-  public var eligible: [Bool] = []
-  public var lines: [Int] = []
+  package var ratings: [Int] = []
+  package var ratingNames: [String] = []
+  package var eligible: [Bool] = []
+  package var lines: [Int] = []
   /// Row-major byte ranges: per row `fieldCount` end offsets into `bytes`, in the order
   /// of `Field`; summary reads fill `factors` only.
-  public var bytes: [UInt8] = []
+  package var bytes: [UInt8] = []
   var ends: [Int] = []
   let fieldCount: Int
 
   /// The variable-length columns.
-  public enum Field: Int, Sendable {
+  package enum Field: Int, Sendable {
     case factors = 0
     case merchantID, knockouts, denials, record
   }
@@ -40,7 +40,7 @@ public struct RatingRows: Sendable {
   }
 
   /// The bytes of one row's column (empty when the read did not fill it).
-  public func range(_ field: Field, row: Int) -> Range<Int> {
+  package func range(_ field: Field, row: Int) -> Range<Int> {
     guard field.rawValue < fieldCount else { return 0..<0 }
     let at = row * fieldCount + field.rawValue
     let start = at == 0 ? 0 : ends[at - 1]
@@ -48,7 +48,7 @@ public struct RatingRows: Sendable {
   }
 
   /// A column's bytes as text.
-  public func text(_ field: Field, row: Int) -> String {
+  package func text(_ field: Field, row: Int) -> String {
     let r = range(field, row: row)
     return bytes.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self)
@@ -57,7 +57,7 @@ public struct RatingRows: Sendable {
 
   /// The matched band of each factor (the stored varints), into `bands`; returns how
   /// many were read.
-  public func bands(row: Int, into bands: inout [Int]) -> Int {
+  package func bands(row: Int, into bands: inout [Int]) -> Int {
     let r = range(.factors, row: row)
     var n = 0
     var value = 0

@@ -1,10 +1,10 @@
 /// What a rescore run records besides its rating: the record it started from, why it
 /// was run, which fields it changed, and the officer's overrides it sets or clears.
-public struct RescoreDetails: Sendable {
+package struct RescoreDetails: Sendable {
   /// One field the rescore changed: from the stored value to the new one (cell texts;
   /// nil = missing), and where the new value came from.
-  public struct Change: Sendable, Hashable {
-    public enum Source: String, Sendable {
+  package struct Change: Sendable, Hashable {
+    package enum Source: String, Sendable {
       /// Given with `--set` now.
       case set
       /// An override recorded earlier, applied again.
@@ -12,12 +12,12 @@ public struct RescoreDetails: Sendable {
       /// An override cleared now: the field goes back to the batch's value.
       case cleared
     }
-    public var field: String
-    public var old: String?
-    public var new: String?
-    public var source: Source
+    package var field: String
+    package var old: String?
+    package var new: String?
+    package var source: Source
 
-    public init(field: String, old: String?, new: String?, source: Source) {
+    package init(field: String, old: String?, new: String?, source: Source) {
       self.field = field
       self.old = old
       self.new = new
@@ -26,19 +26,19 @@ public struct RescoreDetails: Sendable {
   }
 
   /// The run whose stored record the rescore started from.
-  public var baseRun: Int64?
+  package var baseRun: Int64?
   /// The officer's `--reason`, or why the engine ran it.
-  public var reason: String?
-  public var changes: [Change] = []
+  package var reason: String?
+  package var changes: [Change] = []
   /// `--set` values to keep as overrides (field, cell text) until cleared.
-  public var keepOverrides: [(field: String, value: String)] = []
+  package var keepOverrides: [(field: String, value: String)] = []
   /// Fields whose overrides are cleared (`--clear FIELD`); `clearAll` clears them all.
-  public var clearOverrides: [String] = []
-  public var clearAll = false
+  package var clearOverrides: [String] = []
+  package var clearAll = false
   /// The rule file's text, kept once per SHA-256 (see `rule_files`).
-  public var rulesText: [UInt8]?
+  package var rulesText: [UInt8]?
 
-  public init(baseRun: Int64? = nil, reason: String? = nil) {
+  package init(baseRun: Int64? = nil, reason: String? = nil) {
     self.baseRun = baseRun
     self.reason = reason
   }

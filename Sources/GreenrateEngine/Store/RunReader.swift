@@ -6,28 +6,28 @@ import GreenrateLanguage
 ///
 /// Used from one thread at a time (like `Store`); `forEachChunk` hands out plain
 /// `RatingRows` values that other threads may work on.
-public final class RunReader {
+package final class RunReader {
   let db: Database
 
   /// Opens an existing database read-only.
-  public init(path: String) throws(SQLiteError) {
+  package init(path: String) throws(SQLiteError) {
     db = try Database(path: path, readOnly: true)
   }
 
   /// A reader on a read-write connection, for the process that has just written the
   /// database (the batch's drift line): closing it then removes the WAL's shared-memory
   /// file as the writer's own close would, which a read-only connection cannot.
-  public init(writerPath path: String) throws(SQLiteError) {
+  package init(writerPath path: String) throws(SQLiteError) {
     db = try Database(path: path, readOnly: false)
   }
 
   /// The run with this id.
-  public func run(id: Int64) throws(SQLiteError) -> RunInfo? {
+  package func run(id: Int64) throws(SQLiteError) -> RunInfo? {
     try runs(where: "run_id = ?", [.integer(id)]).first
   }
 
   /// The latest completed batch run (before `runID` when given).
-  public func latestCompletedBatch(before runID: Int64? = nil) throws(SQLiteError) -> RunInfo? {
+  package func latestCompletedBatch(before runID: Int64? = nil) throws(SQLiteError) -> RunInfo? {
     var sql = "kind = 'batch' AND status = 'completed'"
     var parameters: [SQLValue] = []
     if let runID {
@@ -49,7 +49,7 @@ public final class RunReader {
 
   /// The inputs a run stored its records under, and its factors (name and each band's
   /// points) as its rule file declared them.
-  public func layout(ofRun runID: Int64) throws(SQLiteError) -> StoredRunLayout {
+  package func layout(ofRun runID: Int64) throws(SQLiteError) -> StoredRunLayout {
     let statement = try db.prepare("SELECT record_fields, factor_info FROM runs WHERE run_id = ?")
     statement.bind(runID, at: 1)
     guard try statement.step() else {
@@ -72,7 +72,7 @@ public final class RunReader {
   ///
   /// `rating_rows` is keyed by `(run_id, merchant_id)`, so a run's rows are one range
   /// of that key, read in key order whatever order the batch wrote them in.
-  public func forEachChunk(
+  package func forEachChunk(
     runs: [RunInfo], columns: RatingRows.Columns, chunkSize: Int = 4096,
     _ body: (RatingRows) throws(SQLiteError) -> Bool
   ) throws(SQLiteError) {
@@ -161,18 +161,18 @@ public final class RunReader {
 }
 
 /// A run's stored record fields and factors (see `RunReader.layout(ofRun:)`).
-public struct StoredRunLayout: Sendable {
-  public struct Factor: Sendable {
-    public var name: String
+package struct StoredRunLayout: Sendable {
+  package struct Factor: Sendable {
+    package var name: String
     /// Each band's points, in band order.
-    public var points: [Double]
+    package var points: [Double]
 
-    public init(name: String, points: [Double]) {
+    package init(name: String, points: [Double]) {
       self.name = name
       self.points = points
     }
   }
 
-  public var fields: [StoredField]
-  public var factors: [Factor]
+  package var fields: [StoredField]
+  package var factors: [Factor]
 }

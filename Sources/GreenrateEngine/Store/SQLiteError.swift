@@ -1,26 +1,26 @@
 import CSQLite
 
 /// A failed SQLite call: the result code, SQLite's message and the statement involved.
-public struct SQLiteError: Error, Sendable, CustomStringConvertible {
+package struct SQLiteError: Error, Sendable, CustomStringConvertible {
   /// The (extended) result code, e.g. `SQLITE_BUSY` or `SQLITE_CONSTRAINT_UNIQUE`.
-  public var code: Int32
-  public var message: String
+  package var code: Int32
+  package var message: String
   /// The SQL text being prepared or run, when there was one.
-  public var sql: String?
+  package var sql: String?
 
-  public init(code: Int32, message: String, sql: String? = nil) {
+  package init(code: Int32, message: String, sql: String? = nil) {
     self.code = code
     self.message = message
     self.sql = sql
   }
 
   /// The primary result code (the low byte of the extended code).
-  public var primaryCode: Int32 { code & 0xFF }
+  package var primaryCode: Int32 { code & 0xFF }
 
   /// Whether another connection held a lock for longer than the busy timeout.
-  public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
+  package var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
 
-  public var description: String {
+  package var description: String {
     var text = "SQLite error \(code): \(message)"
     if let sql { text += " (in: \(sql.count > 200 ? String(sql.prefix(200)) + "…" : sql))" }
     return text

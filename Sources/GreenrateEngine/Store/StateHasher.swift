@@ -5,10 +5,10 @@
 /// chance that two different contents of one merchant collide is about n²/2⁶⁵ for n
 /// versions (10⁻¹³ for a year of nightly changes), so nothing compares the bytes again.
 /// Every part is added with its length, so parts cannot run into each other.
-public struct StateHasher {
+package struct StateHasher {
   private var h: UInt64
 
-  public init(seed: UInt64 = 0x9E37_79B9_7F4A_7C15) { h = seed }
+  package init(seed: UInt64 = 0x9E37_79B9_7F4A_7C15) { h = seed }
 
   @inline(__always)
   mutating func mix(_ word: UInt64) {
@@ -18,10 +18,10 @@ public struct StateHasher {
 
   /// Adds a number (a score's bits, a flag, a length).
   @inline(__always)
-  public mutating func add(_ word: UInt64) { mix(word) }
+  package mutating func add(_ word: UInt64) { mix(word) }
 
   /// Adds bytes, preceded by their count.
-  public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+  package mutating func add(_ bytes: UnsafeRawBufferPointer) {
     mix(UInt64(bytes.count))
     guard let base = bytes.baseAddress else { return }
     var i = 0
@@ -43,13 +43,13 @@ public struct StateHasher {
   }
 
   /// Adds the UTF-8 bytes of a text.
-  public mutating func add(_ text: String) {
+  package mutating func add(_ text: String) {
     var text = text
     text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
   }
 
   /// The hash as SQLite stores it.
-  public var value: Int64 {
+  package var value: Int64 {
     var z = h
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

@@ -4,11 +4,11 @@ import CSQLite
 ///
 /// Text is bound straight from byte buffers (`SQLITE_STATIC`), so the hot path never
 /// builds a `String`; the caller keeps those bytes alive and unmoved until the step.
-public final class Statement {
+package final class Statement {
   let handle: OpaquePointer
   /// Keeps the connection open as long as the statement lives.
   let database: Database
-  public let sql: String
+  package let sql: String
 
   init(handle: OpaquePointer, database: Database, sql: String) {
     self.handle = handle
@@ -20,24 +20,24 @@ public final class Statement {
 
   // MARK: Binding (parameters count from 1)
 
-  public func bind(_ value: Int64, at index: Int32) {
+  package func bind(_ value: Int64, at index: Int32) {
     sqlite3_bind_int64(handle, index, value)
   }
 
-  public func bind(_ value: Int, at index: Int32) {
+  package func bind(_ value: Int, at index: Int32) {
     sqlite3_bind_int64(handle, index, Int64(value))
   }
 
-  public func bind(_ value: Double, at index: Int32) {
+  package func bind(_ value: Double, at index: Int32) {
     sqlite3_bind_double(handle, index, value)
   }
 
-  public func bindNull(at index: Int32) {
+  package func bindNull(at index: Int32) {
     sqlite3_bind_null(handle, index)
   }
 
   /// Binds UTF-8 text without copying; `bytes` must stay valid until the next step.
-  public func bindText(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
+  package func bindText(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
     // A non-null pointer even for an empty text, so that SQLite stores '' and not NULL.
     let base = bytes.baseAddress ?? Statement.emptyByte
     sqlite3_bind_text(
@@ -45,13 +45,13 @@ public final class Statement {
   }
 
   /// Binds a blob without copying; `bytes` must stay valid until the next step.
-  public func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
+  package func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
     let base = bytes.baseAddress ?? Statement.emptyByte
     sqlite3_bind_blob(handle, index, base, Int32(bytes.count), nil)
   }
 
   /// Binds a string, copied by SQLite (for values bound once per run, not per row).
-  public func bind(_ text: String?, at index: Int32) {
+  package func bind(_ text: String?, at index: Int32) {
     guard let text else {
       sqlite3_bind_null(handle, index)
       return
@@ -60,7 +60,7 @@ public final class Statement {
   }
 
   /// Binds bytes as a blob, copied by SQLite.
-  public func bindBlob(copying bytes: [UInt8]?, at index: Int32) {
+  package func bindBlob(copying bytes: [UInt8]?, at index: Int32) {
     guard let bytes else {
       sqlite3_bind_null(handle, index)
       return
@@ -86,7 +86,7 @@ public final class Statement {
 
   /// Runs one step: true when a row is available, false when done.
   @discardableResult
-  public func step() throws(SQLiteError) -> Bool {
+  package func step() throws(SQLiteError) -> Bool {
     let rc = sqlite3_step(handle)
     if rc == SQLITE_ROW { return true }
     if rc == SQLITE_DONE { return false }
@@ -96,16 +96,16 @@ public final class Statement {
   }
 
   /// Makes the statement ready to run again (bindings are kept).
-  public func reset() { sqlite3_reset(handle) }
+  package func reset() { sqlite3_reset(handle) }
 
   /// Runs a statement that returns no rows, then resets it.
-  public func run() throws(SQLiteError) {
+  package func run() throws(SQLiteError) {
     defer { sqlite3_reset(handle) }
     try step()
   }
 
   /// Binds `values` to parameters 1... (Int64, Int, Double, String, [UInt8] or nil).
-  public func bindAll(_ values: [SQLValue]) {
+  package func bindAll(_ values: [SQLValue]) {
     for (i, value) in values.enumerated() {
       let index = Int32(i + 1)
       switch value {
@@ -121,32 +121,32 @@ public final class Statement {
   // MARK: Reading columns (count from 0)
 
   /// The number of columns a row of this statement has.
-  public var columnCount: Int32 { sqlite3_column_count(handle) }
+  package var columnCount: Int32 { sqlite3_column_count(handle) }
 
   /// A result column's name.
-  public func columnName(_ column: Int32) -> String {
+  package func columnName(_ column: Int32) -> String {
     sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
   }
 
-  public func isNull(_ column: Int32) -> Bool {
+  package func isNull(_ column: Int32) -> Bool {
     sqlite3_column_type(handle, column) == SQLITE_NULL
   }
 
-  public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+  package func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
-  public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+  package func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
-  public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+  package func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
 
   /// The column as text; nil when NULL.
-  public func text(_ column: Int32) -> String? {
+  package func text(_ column: Int32) -> String? {
     guard let pointer = sqlite3_column_text(handle, column) else { return nil }
     let count = Int(sqlite3_column_bytes(handle, column))
     return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
   }
 
   /// The column's bytes; nil when NULL.
-  public func blob(_ column: Int32) -> [UInt8]? {
+  package func blob(_ column: Int32) -> [UInt8]? {
     if isNull(column) { return nil }
     let count = Int(sqlite3_column_bytes(handle, column))
     guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }
@@ -154,7 +154,7 @@ public final class Statement {
   }
 
   /// The column's bytes (text or blob) in place: valid until the next step or reset.
-  public func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+  package func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
     let count = Int(sqlite3_column_bytes(handle, column))
     guard count > 0, let pointer = sqlite3_column_blob(handle, column) else {
       return UnsafeRawBufferPointer(start: Statement.emptyByte, count: 0)
@@ -162,13 +162,13 @@ public final class Statement {
     return UnsafeRawBufferPointer(start: pointer, count: count)
   }
 
-  public func optionalInt64(_ column: Int32) -> Int64? {
+  package func optionalInt64(_ column: Int32) -> Int64? {
     isNull(column) ? nil : int64(column)
   }
 }
 
 /// A value bound to or read from a statement outside the hot path.
-public enum SQLValue: Hashable, Sendable {
+package enum SQLValue: Hashable, Sendable {
   case null
   case integer(Int64)
   case real(Double)

@@ -8,7 +8,7 @@ import CSQLite
 
 extension Store {
   /// How a command uses a database file.
-  public enum Access: Sendable {
+  package enum Access: Sendable {
     /// `batch`: creates the file and greenrate's tables when they are not there yet.
     case create
     /// `rescore`: reads and writes a file that must already hold greenrate's tables

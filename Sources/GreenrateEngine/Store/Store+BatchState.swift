@@ -4,18 +4,18 @@
 /// run last stopped before its end.
 extension Store {
   /// A batch run's extra state; every field nil for a run stored before the table.
-  public struct BatchState: Sendable, Equatable {
+  package struct BatchState: Sendable, Equatable {
     /// `InputHash` digest of the input's bytes before `runs.resume_offset`.
-    public var inputDigest: String?
+    package var inputDigest: String?
     /// `--max-rejects P%` (the `runs.max_rejects` column holds a count only).
-    public var maxRejectsPercent: Double?
+    package var maxRejectsPercent: Double?
     /// Why the run last stopped before its input ended (a signal, a read error, a
     /// database error, an operator's `--abandon`).
-    public var stopReason: String?
+    package var stopReason: String?
     /// When (ISO 8601 UTC).
-    public var stoppedAt: String?
+    package var stoppedAt: String?
 
-    public init(
+    package init(
       inputDigest: String? = nil, maxRejectsPercent: Double? = nil, stopReason: String? = nil,
       stoppedAt: String? = nil
     ) {
@@ -76,7 +76,7 @@ extension Store {
   }
 
   /// Records why a run stopped before its input ended.
-  public func recordStop(runID: Int64, reason: String) throws(SQLiteError) {
+  package func recordStop(runID: Int64, reason: String) throws(SQLiteError) {
     let statement = try db.prepare(
       """
       INSERT INTO batch_state (run_id, stop_reason, stopped_at) VALUES (?, ?, ?)
@@ -98,7 +98,7 @@ extension Store {
 
   /// A run's extra state (all nil when none was stored, or the table is missing in a
   /// database opened read-only).
-  public func batchState(runID: Int64) throws(SQLiteError) -> BatchState {
+  package func batchState(runID: Int64) throws(SQLiteError) -> BatchState {
     guard try hasTable("batch_state") else { return BatchState() }
     let statement = try db.prepare(
       """

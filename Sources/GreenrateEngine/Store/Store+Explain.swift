@@ -7,7 +7,7 @@ extension Store {
   /// Uses the `rejects_merchant_record` index when the reject kept its record (runtime
   /// errors); decode errors keep none, so a miss there falls back to a scan of the
   /// run's (or every run's) rejects — a cold path, taken only when there is no rating.
-  public func latestReject(merchantID: String, runID: Int64? = nil) throws(SQLiteError)
+  package func latestReject(merchantID: String, runID: Int64? = nil) throws(SQLiteError)
     -> StoredReject?
   {
     var sql = "SELECT run_id, line, merchant_id, message FROM rejects WHERE merchant_id = ?1"

@@ -6,7 +6,7 @@ extension Store {
   ///
   /// Throws `SQLiteError` for a database failure or an unknown run, and whatever
   /// `sink` throws.
-  public func export(
+  package func export(
     _ selection: ExportSelection, format: ExportFormat, excel: Bool = false,
     sink: (UnsafeRawBufferPointer) throws -> Void
   ) throws -> Int {

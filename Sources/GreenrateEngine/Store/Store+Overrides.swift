@@ -1,18 +1,18 @@
 extension Store {
   /// An officer's override of one input of one merchant (`rescore --set` kept until
   /// cleared).
-  public struct Override: Sendable, Hashable {
-    public var field: String
+  package struct Override: Sendable, Hashable {
+    package var field: String
     /// The value as a CSV cell holds it (empty = missing).
-    public var value: String
-    public var reason: String
+    package var value: String
+    package var reason: String
     /// The rescore run that set it.
-    public var runID: Int64
-    public var setAt: String
+    package var runID: Int64
+    package var setAt: String
   }
 
   /// The merchant's overrides, by field name.
-  public func overrides(merchantID: String) throws(SQLiteError) -> [Override] {
+  package func overrides(merchantID: String) throws(SQLiteError) -> [Override] {
     let statement = try db.prepare(
       """
       SELECT field, value, reason, run_id, set_at FROM overrides WHERE merchant_id = ?
@@ -87,7 +87,7 @@ extension Store {
   }
 
   /// The fields a rescore run changed, in field order.
-  public func rescoreChanges(runID: Int64) throws(SQLiteError) -> [RescoreDetails.Change] {
+  package func rescoreChanges(runID: Int64) throws(SQLiteError) -> [RescoreDetails.Change] {
     let statement = try db.prepare(
       "SELECT field, old_value, new_value, source FROM rescore_changes WHERE run_id = ? ORDER BY field"
     )

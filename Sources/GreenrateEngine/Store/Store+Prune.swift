@@ -1,19 +1,19 @@
 extension Store {
   /// What `prune` keeps and removes.
-  public struct PrunePlan: Sendable {
+  package struct PrunePlan: Sendable {
     /// Runs to remove (with those an interrupted prune left half-removed), oldest first.
-    public var remove: [RunInfo]
+    package var remove: [RunInfo]
     /// Runs kept, oldest first.
-    public var keep: [RunInfo]
+    package var keep: [RunInfo]
   }
 
   /// What a prune removed.
-  public struct PruneResult: Sendable {
-    public var runs: [Int64] = []
-    public var ratingRows = 0
-    public var rejects = 0
-    public var states = 0
-    public var ruleFiles = 0
+  package struct PruneResult: Sendable {
+    package var runs: [Int64] = []
+    package var ratingRows = 0
+    package var rejects = 0
+    package var states = 0
+    package var ruleFiles = 0
   }
 
   /// Decides what `prune --keep N` keeps: the `keep` latest completed batch runs (by
@@ -21,7 +21,7 @@ extension Store {
   /// batch run still running (or killed, so `--resume` can carry it on), and every run
   /// newer than the oldest batch run kept (recent rescores and failures stay as history).
   /// Everything else goes, as do runs an interrupted prune had begun to remove.
-  public func prunePlan(keep: Int) throws(SQLiteError) -> PrunePlan {
+  package func prunePlan(keep: Int) throws(SQLiteError) -> PrunePlan {
     try db.readTransaction { () throws(SQLiteError) -> PrunePlan in
       let all = try runs()
       let completed =
@@ -61,7 +61,7 @@ extension Store {
   }
 
   /// Whether `prune` removed run `runID` (and when), for telling a user who asks for it.
-  public func prunedAt(runID: Int64) throws(SQLiteError) -> String? {
+  package func prunedAt(runID: Int64) throws(SQLiteError) -> String? {
     let statement = try db.prepare("SELECT pruned_at FROM pruned_runs WHERE run_id = ?")
     statement.bind(runID, at: 1)
     guard try statement.step() else { return nil }
@@ -72,7 +72,7 @@ extension Store {
   /// in transactions of at most `batchRows` rows each: a kill at any moment leaves a
   /// consistent database (a run being removed is marked in `pruned_runs` first, and
   /// `current` never points at it), and running prune again finishes the work.
-  public func prune(_ plan: PrunePlan, batchRows: Int = 50_000) throws(SQLiteError)
+  package func prune(_ plan: PrunePlan, batchRows: Int = 50_000) throws(SQLiteError)
     -> PruneResult
   {
     var result = PruneResult()
@@ -190,7 +190,7 @@ extension Store {
   /// Gives the free pages back to the file system: `VACUUM` (rewrites the file; needs
   /// as much free disk as the database) when `full`, else an incremental vacuum (only
   /// for databases created with `auto_vacuum = INCREMENTAL`, which this version's are).
-  public func reclaimSpace(full: Bool) throws(SQLiteError) {
+  package func reclaimSpace(full: Bool) throws(SQLiteError) {
     if full {
       try db.execute("VACUUM")
     } else {
@@ -200,7 +200,7 @@ extension Store {
   }
 
   /// The database's size in bytes (pages in use and free), for reports.
-  public func sizes() throws(SQLiteError) -> (total: Int64, free: Int64) {
+  package func sizes() throws(SQLiteError) -> (total: Int64, free: Int64) {
     let statement = try db.prepare(
       "SELECT page_count * page_size, freelist_count * page_size FROM pragma_page_count, pragma_freelist_count, pragma_page_size"
     )

@@ -4,7 +4,7 @@ extension Store {
   /// A merchant's rating: from run `runID`, or else its current one (the
   /// `current_ratings` row: from the run completed last among those that rated it). Nil
   /// when there is none.
-  public func rating(merchantID: String, runID: Int64? = nil) throws(SQLiteError)
+  package func rating(merchantID: String, runID: Int64? = nil) throws(SQLiteError)
     -> StoredRating?
   {
     let from = runID == nil ? "current" : "rating_rows"
@@ -56,7 +56,7 @@ extension Store {
   ///
   /// `fromBatch` keeps to records a batch received (what an officer's cleared override
   /// goes back to).
-  public func latestRecord(merchantID: String, fromBatch: Bool = false) throws(SQLiteError)
+  package func latestRecord(merchantID: String, fromBatch: Bool = false) throws(SQLiteError)
     -> StoredRecord?
   {
     let statement = try db.prepare(

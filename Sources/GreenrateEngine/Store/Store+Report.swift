@@ -2,39 +2,39 @@ import CSQLite
 
 /// One rated row of a run as `report` reads it, borrowed from SQLite: the buffers are
 /// valid only inside the callback that receives it (no `String` or array per row).
-public struct RatingRowView {
-  public var score: Double
-  public var eligible: Bool
+package struct RatingRowView {
+  package var score: Double
+  package var eligible: Bool
   /// The rating label's UTF-8.
-  public var rating: UnsafeRawBufferPointer
+  package var rating: UnsafeRawBufferPointer
   /// The JSON arrays of codes, as stored.
-  public var reasons: UnsafeRawBufferPointer
-  public var knockouts: UnsafeRawBufferPointer
-  public var denials: UnsafeRawBufferPointer
+  package var reasons: UnsafeRawBufferPointer
+  package var knockouts: UnsafeRawBufferPointer
+  package var denials: UnsafeRawBufferPointer
   /// The matched band of each factor, one varint each (see `Store+Schema`).
-  public var factors: UnsafeRawBufferPointer
+  package var factors: UnsafeRawBufferPointer
   /// The record in `StoredRecordCodec` form; empty unless asked for.
-  public var record: UnsafeRawBufferPointer
+  package var record: UnsafeRawBufferPointer
 }
 
 /// A run's stored rule-set description: its inputs and its factors' bands.
-public struct RunDescription: Sendable {
+package struct RunDescription: Sendable {
   /// The inputs the run stored records under.
-  public var fields: [StoredField]
+  package var fields: [StoredField]
   /// The factors as the run's `factor_info` has them (bands in file order).
-  public var factors: [StoredRating.Factor]
+  package var factors: [StoredRating.Factor]
 }
 
 /// Read-only queries for `greenrate report`, on a connection opened read-only: they
 /// never create, migrate or write a database.
 extension Store {
   /// Opens `path` read-only (it must exist).
-  public static func openReadOnly(path: String) throws(SQLiteError) -> Database {
+  package static func openReadOnly(path: String) throws(SQLiteError) -> Database {
     try Database(path: path, readOnly: true)
   }
 
   /// The run's input fields and factor bands, as the run stored them.
-  public static func runDescription(in db: Database, runID: Int64) throws(SQLiteError)
+  package static func runDescription(in db: Database, runID: Int64) throws(SQLiteError)
     -> RunDescription
   {
     let statement = try db.prepare("SELECT record_fields, factor_info FROM runs WHERE run_id = ?")
@@ -49,7 +49,7 @@ extension Store {
   }
 
   /// Calls `body` with every rating row of run `runID`, in storage order, in one pass.
-  public static func forEachRating(
+  package static func forEachRating(
     in db: Database, runID: Int64, withRecord: Bool, _ body: (RatingRowView) -> Void
   ) throws(SQLiteError) {
     let statement = try db.prepare(
@@ -79,7 +79,7 @@ extension Store {
   ///
   /// Scores are sums of band points, so a run has few distinct ones: the counts are
   /// the whole score distribution without holding one value per merchant.
-  public static func scoreCounts(in db: Database, runID: Int64) throws(SQLiteError)
+  package static func scoreCounts(in db: Database, runID: Int64) throws(SQLiteError)
     -> [(score: Double, count: Int)]
   {
     let statement = try db.prepare("SELECT score FROM ratings WHERE run_id = ?")
@@ -90,7 +90,7 @@ extension Store {
   }
 
   /// Calls `body` with every reject of run `runID` (line, merchant id, message), by line.
-  public static func forEachReject(
+  package static func forEachReject(
     in db: Database, runID: Int64, _ body: (Int, String?, String) -> Void
   ) throws(SQLiteError) {
     let statement = try db.prepare(

@@ -3,7 +3,7 @@ import GreenrateReaders
 extension Store {
   /// One rescored record, as the store takes it: its rating row (with the state hash,
   /// the rating's index among the run's labels) or the reject when the rules failed.
-  public enum RescoreOutcome {
+  package enum RescoreOutcome {
     case rated(RatingRow, hash: Int64, ratingIndex: Int)
     case rejected(Reject)
   }
@@ -36,7 +36,7 @@ extension Store {
   /// The run whose data the merchant's freshest stored record comes from (see
   /// `latestRecord`), or nil when none: a rescore checks, in its write transaction, that
   /// no fresher record arrived since it read one.
-  public func freshestSource(merchantID: String) throws(SQLiteError) -> Int64? {
+  package func freshestSource(merchantID: String) throws(SQLiteError) -> Int64? {
     let statement = try db.prepare(
       """
       SELECT max(coalesce(u.base_run, u.run_id)) FROM runs AS u

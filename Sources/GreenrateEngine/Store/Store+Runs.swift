@@ -71,7 +71,7 @@ extension Store {
   }
 
   /// The text of the rule file with this SHA-256, as a run kept it; nil when no run did.
-  public func ruleFileText(sha256: String) throws(SQLiteError) -> [UInt8]? {
+  package func ruleFileText(sha256: String) throws(SQLiteError) -> [UInt8]? {
     let statement = try db.prepare("SELECT text FROM rule_files WHERE sha256 = ?")
     statement.bind(sha256, at: 1)
     guard try statement.step() else { return nil }
@@ -110,17 +110,17 @@ extension Store {
   }
 
   /// Every run, oldest first.
-  public func runs() throws(SQLiteError) -> [RunInfo] {
+  package func runs() throws(SQLiteError) -> [RunInfo] {
     try queryRuns("SELECT \(Store.runColumns()) FROM runs ORDER BY run_id", [])
   }
 
   /// The run with this id.
-  public func run(id: Int64) throws(SQLiteError) -> RunInfo? {
+  package func run(id: Int64) throws(SQLiteError) -> RunInfo? {
     try queryRuns("SELECT \(Store.runColumns()) FROM runs WHERE run_id = ?", [.integer(id)]).first
   }
 
   /// The most recent batch run that never finished (killed, or running now).
-  public func latestUnfinishedBatch() throws(SQLiteError) -> RunInfo? {
+  package func latestUnfinishedBatch() throws(SQLiteError) -> RunInfo? {
     try queryRuns(
       """
       SELECT \(Store.runColumns()) FROM runs WHERE kind = 'batch' AND status = 'running'

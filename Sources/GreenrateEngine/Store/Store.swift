@@ -4,7 +4,7 @@
 /// One `Store` owns one connection and is used from one thread at a time. The batch's
 /// writer owns its own; readers (`explain`, `runs`) and `rescore` open theirs, and WAL
 /// mode lets them work while a batch writes.
-public final class Store {
+package final class Store {
   let db: Database
   /// Prepared once, reused for every chunk (see `Store+Ratings`).
   var statements = Statements()
@@ -17,7 +17,7 @@ public final class Store {
   /// `access` says whether the file may be created, must already be greenrate's, or is
   /// only read (see `Store.Access`); a file that holds some other schema is refused
   /// before anything is written to it.
-  public init(
+  package init(
     path: String, access: Access = .create, busyTimeoutMilliseconds: Int = 30_000,
     cacheMegabytes: Int = 8
   ) throws(SQLiteError) {
@@ -51,13 +51,13 @@ public final class Store {
   }
 
   /// The connection itself, for tools and benchmarks (PRAGMAs, ad-hoc queries).
-  public var connection: Database { db }
+  package var connection: Database { db }
 
   /// The WAL size at which a commit checkpoints (see `init`).
   static let checkpointBytes = 1 << 30
 
   /// The path of the database file.
-  public var path: String { db.path }
+  package var path: String { db.path }
 
   /// Prepared statements, created on first use.
   struct Statements {

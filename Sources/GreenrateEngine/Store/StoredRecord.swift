@@ -2,23 +2,23 @@ import GreenrateLanguage
 import GreenrateReaders
 
 /// A merchant's record as last received by a batch or a rescore.
-public struct StoredRecord: Sendable {
-  public var merchantID: String
+package struct StoredRecord: Sendable {
+  package var merchantID: String
   /// The run that received it.
-  public var runID: Int64
+  package var runID: Int64
   /// The rule file path recorded by that run (rescore's default rules).
-  public var rulesPath: String
+  package var rulesPath: String
   /// The line of the input on which the record started.
-  public var line: Int
+  package var line: Int
   /// The inputs it was stored under (the run's rule set's inputs).
-  public var fields: [StoredField]
+  package var fields: [StoredField]
   /// The values, in `fields` order.
-  public var values: [Value]
+  package var values: [Value]
   /// The batch run whose input the record comes from (for a rescore's record, the
   /// batch record it started from): how fresh the record is.
-  public var sourceRun: Int64 = 0
+  package var sourceRun: Int64 = 0
 
-  public init(
+  package init(
     merchantID: String, runID: Int64, rulesPath: String, line: Int, fields: [StoredField],
     values: [Value]
   ) {
@@ -32,7 +32,7 @@ public struct StoredRecord: Sendable {
 
   /// The value of the field with this name, if the record has it (a value kept under
   /// an older type, see `Rescorer.Prepared.carried`, when the field is otherwise missing).
-  public func value(named name: String) -> Value? {
+  package func value(named name: String) -> Value? {
     let matching = fields.indices.filter { fields[$0].name == name }
     guard let first = matching.first else { return nil }
     return values[matching.first { values[$0] != .missing } ?? first]
@@ -56,7 +56,7 @@ public struct StoredRecord: Sendable {
   /// missing for either reason — the caller decides whether a `--set` covers them or
   /// the record must fail (see `firstMissingRequired`).
   @discardableResult
-  public func fill(_ buffer: inout RecordBuffer, row: Int) -> [String] {
+  package func fill(_ buffer: inout RecordBuffer, row: Int) -> [String] {
     var unmatched: [String] = []
     for (index, field) in buffer.layout.fields.enumerated() {
       guard let stored = source(of: field) else {
@@ -78,7 +78,7 @@ public struct StoredRecord: Sendable {
   }
 
   /// A value written as a CSV cell would hold it.
-  public static func cellText(_ value: Value) -> String {
+  package static func cellText(_ value: Value) -> String {
     switch value {
     case .missing: return ""
     case .number(let x):
@@ -93,7 +93,7 @@ public struct StoredRecord: Sendable {
   }
 
   /// Writes a value into a field's slot; a value of another kind leaves it unchanged.
-  public static func set(_ value: Value, in buffer: inout RecordBuffer, row: Int, field: Int) {
+  package static func set(_ value: Value, in buffer: inout RecordBuffer, row: Int, field: Int) {
     switch (buffer.layout.fields[field].storage, value) {
     case (.scalar(let slot), .missing): buffer.setScalar(Scalar.missing, row: row, slot: slot)
     case (.scalar(let slot), .number(let x)): buffer.setScalar(x, row: row, slot: slot)
@@ -109,7 +109,7 @@ public struct StoredRecord: Sendable {
 
   /// The name of the first non-optional input that is missing in the row, if any (a
   /// record in that state must be rejected, never scored).
-  public static func firstMissingRequired(_ buffer: RecordBuffer, row: Int) -> String? {
+  package static func firstMissingRequired(_ buffer: RecordBuffer, row: Int) -> String? {
     for (index, field) in buffer.layout.fields.enumerated() where !field.type.isOptional {
       if field.type.base == .set { continue }
       if buffer.value(row: row, field: index) == .missing { return field.name }

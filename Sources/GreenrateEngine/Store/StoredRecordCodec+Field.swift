@@ -4,7 +4,7 @@ extension StoredRecordCodec {
   /// One input of an encoded record, as a CSV cell would hold it (`""` when missing),
   /// skipping the others without decoding them; nil when the bytes are not a record of
   /// `fields` or `index` is the key (stored as the row's `merchant_id`, not here).
-  public static func cellText(
+  package static func cellText(
     of index: Int, in bytes: UnsafeRawBufferPointer, fields: [StoredField]
   ) -> String? {
     guard index < fields.count, !fields[index].isKey, bytes.first == formatVersion else {

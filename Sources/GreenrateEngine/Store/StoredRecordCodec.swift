@@ -10,14 +10,14 @@ import GreenrateLanguage
 /// - `text`: varint(length + 1) then the UTF-8 bytes; 0 = missing.
 /// - `set`: varint(count), then each item as varint(length) and its bytes.
 /// The first byte is the format version (1).
-public enum StoredRecordCodec {
+package enum StoredRecordCodec {
   static let formatVersion: UInt8 = 1
 
   /// Appends the encoding of `records`' row `row` to `out`.
   ///
   /// Reserves the largest size the row can take, writes through a pointer and gives
   /// back the rest: one bounds check per record instead of one per byte.
-  public static func encode(_ records: RecordBuffer, row: Int, into out: inout [UInt8]) {
+  package static func encode(_ records: RecordBuffer, row: Int, into out: inout [UInt8]) {
     let layout = records.layout
     let scalarBase = row * layout.scalarCount
     let textBase = row * layout.textCount
@@ -58,7 +58,7 @@ public enum StoredRecordCodec {
 
   /// The record's values in the order of `fields` (the fields it was stored under);
   /// `key` is the row's merchant id, the key field's value.
-  public static func decode(_ bytes: [UInt8], fields: [StoredField], key: String)
+  package static func decode(_ bytes: [UInt8], fields: [StoredField], key: String)
     throws(StoredRecordError) -> [Value]
   {
     var reader = ByteReader(bytes: bytes)
@@ -124,7 +124,7 @@ public enum StoredRecordCodec {
 
   /// Appends one value of a field of `type` in this format (for values carried over
   /// from an older record, after those `encode` wrote).
-  public static func append(_ value: Value, as type: BaseType, into out: inout [UInt8]) {
+  package static func append(_ value: Value, as type: BaseType, into out: inout [UInt8]) {
     func varint(_ v: UInt64) {
       var v = v
       while v >= 0x80 {
@@ -170,13 +170,13 @@ public enum StoredRecordCodec {
   /// The `record_fields` text of a layout: `name:type` per input (`name:key` for the
   /// key), comma separated — input names are identifiers, so neither character can
   /// occur in them.
-  public static func fieldList(_ layout: RecordLayout) -> String {
+  package static func fieldList(_ layout: RecordLayout) -> String {
     layout.fields.map { "\($0.name):\($0.isKey ? "key" : $0.type.description)" }
       .joined(separator: ",")
   }
 
   /// Parses a `record_fields` text.
-  public static func parseFieldList(_ text: String) throws(StoredRecordError) -> [StoredField] {
+  package static func parseFieldList(_ text: String) throws(StoredRecordError) -> [StoredField] {
     if text.isEmpty { return [] }
     var fields: [StoredField] = []
     for part in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -199,13 +199,13 @@ public enum StoredRecordCodec {
 }
 
 /// A field of a stored record: the input's name and type when it was stored.
-public struct StoredField: Hashable, Sendable {
-  public var name: String
-  public var type: ValueType
+package struct StoredField: Hashable, Sendable {
+  package var name: String
+  package var type: ValueType
   /// Whether it is the rule set's key (stored as the row's `merchant_id`).
-  public var isKey: Bool
+  package var isKey: Bool
 
-  public init(name: String, type: ValueType, isKey: Bool = false) {
+  package init(name: String, type: ValueType, isKey: Bool = false) {
     self.name = name
     self.type = type
     self.isKey = isKey
@@ -213,14 +213,14 @@ public struct StoredField: Hashable, Sendable {
 }
 
 /// A stored record that cannot be read back (a damaged or foreign database).
-public struct StoredRecordError: Error, Sendable, CustomStringConvertible {
-  public var message: String
+package struct StoredRecordError: Error, Sendable, CustomStringConvertible {
+  package var message: String
 
   static func corrupt(_ detail: String) -> StoredRecordError {
     StoredRecordError(message: "stored record is damaged: \(detail)")
   }
 
-  public var description: String { message }
+  package var description: String { message }
 }
 
 private struct ByteReader {

@@ -2,9 +2,9 @@ import GreenrateLanguage
 import GreenrateReaders
 
 /// The `expect_*` fields of one test case, and how a result measures up to them.
-public struct CaseExpectation {
+package struct CaseExpectation {
   /// The extra fields a case file may hold, in the order `init` expects them.
-  public static let fieldNames = [
+  package static let fieldNames = [
     "expect_rating", "expect_eligible", "expect_score", "expect_reasons",
   ]
 
@@ -13,7 +13,7 @@ public struct CaseExpectation {
   let score: ExtraField
   let reasons: ExtraField
 
-  public init(_ extras: ArraySlice<ExtraField>) {
+  package init(_ extras: ArraySlice<ExtraField>) {
     let e = Array(extras)
     rating = e.count > 0 ? e[0] : .missing
     eligible = e.count > 1 ? e[1] : .missing
@@ -23,7 +23,7 @@ public struct CaseExpectation {
 
   /// Whether the case states no expectation at all (a case that checks nothing is an
   /// error, not a pass).
-  public var isEmpty: Bool {
+  package var isEmpty: Bool {
     [rating, eligible, score, reasons].allSatisfy { field in
       switch field {
       case .missing: return true
@@ -34,7 +34,7 @@ public struct CaseExpectation {
   }
 
   /// One line per field that differs: field, expected, actual.
-  public func mismatches(_ r: ScoreResult) -> [String] {
+  package func mismatches(_ r: ScoreResult) -> [String] {
     var out: [String] = []
     switch rating {
     case .missing: break

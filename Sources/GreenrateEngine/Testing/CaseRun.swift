@@ -3,19 +3,19 @@ import GreenrateReaders
 
 /// Test cases run against a compiled rule set: what `greenrate test` prints and what the
 /// server checks before it switches to an edited rule file.
-public struct CaseRun: Sendable {
-  public var passed = 0
-  public var failed = 0
+package struct CaseRun: Sendable {
+  package var passed = 0
+  package var failed = 0
   /// One line per problem, `PATH:LINE: problem`, in input order.
-  public var failures: [String] = []
+  package var failures: [String] = []
 
-  public init() {}
+  package init() {}
 
   /// Scores every record of the case files (CSV or JSON Lines, by extension) and
   /// compares each result with its `expect_*` fields.
   ///
   /// Throws `ReaderError` when a case file cannot be opened or read.
-  public static func run(program: Program, casePaths: [String], asOf: Int) throws -> CaseRun {
+  package static func run(program: Program, casePaths: [String], asOf: Int) throws -> CaseRun {
     var outcome = CaseRun()
     for path in casePaths {
       guard let format = InputFormat.from(path: path) else {

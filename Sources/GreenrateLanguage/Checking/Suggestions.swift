@@ -12,7 +12,7 @@
 /// and many names could still ask for errors × names comparisons, so a guesser has a
 /// budget of work: once it is spent, later names get no guess (their errors are reported
 /// all the same). Checking therefore stays linear however hostile the file.
-public struct Suggestions: Sendable {
+package struct Suggestions: Sendable {
   /// The candidates in the order added, as scalars.
   private var names: [[Unicode.Scalar]] = []
   private var strings: [String] = []
@@ -23,21 +23,21 @@ public struct Suggestions: Sendable {
 
   /// Work a guesser may spend over its life: enough for thousands of errors among
   /// thousands of names, and a fraction of a second.
-  public static let defaultBudget = 20_000_000
+  package static let defaultBudget = 20_000_000
 
-  public init(budget: Int = Suggestions.defaultBudget) {
+  package init(budget: Int = Suggestions.defaultBudget) {
     self.budget = budget
   }
 
   /// A guesser over these candidates, in order.
-  public init<S: Sequence>(_ candidates: S, budget: Int = Suggestions.defaultBudget)
+  package init<S: Sequence>(_ candidates: S, budget: Int = Suggestions.defaultBudget)
   where S.Element == String {
     self.budget = budget
     for candidate in candidates { add(candidate) }
   }
 
   /// Adds a candidate; it loses ties to every candidate added before it.
-  public mutating func add(_ name: String) {
+  package mutating func add(_ name: String) {
     let scalars = Array(name.unicodeScalars)
     byLength[scalars.count, default: []].append(names.count)
     names.append(scalars)
@@ -46,12 +46,12 @@ public struct Suggestions: Sendable {
 
   /// The candidate closest to `name`, if one is close enough to be a likely typo (never
   /// `name` itself); nil also when the budget is spent.
-  public mutating func closest(to name: String) -> String? {
+  package mutating func closest(to name: String) -> String? {
     closestMatch(to: name)?.name
   }
 
   /// The closest candidate that `accept` allows, and its distance from `name`.
-  public mutating func closestMatch(
+  package mutating func closestMatch(
     to name: String, where accept: (String) -> Bool = { _ in true }
   ) -> (name: String, distance: Int)? {
     let target = Array(name.unicodeScalars)
@@ -78,7 +78,7 @@ public struct Suggestions: Sendable {
   }
 
   /// The closest of a short fixed list of candidates (keywords, types, fields).
-  public static func closest(to name: String, among candidates: [String]) -> String? {
+  package static func closest(to name: String, among candidates: [String]) -> String? {
     var guesser = Suggestions(candidates)
     return guesser.closest(to: name)
   }

@@ -1,28 +1,28 @@
 /// The five kinds of value the rule language knows.
-public enum BaseType: String, Hashable, Sendable, CaseIterable {
+package enum BaseType: String, Hashable, Sendable, CaseIterable {
   case number, text, bool, date, set
 }
 
 /// A static type: a base type, possibly optional (`T?`, the value may be missing).
-public struct ValueType: Hashable, Sendable, CustomStringConvertible {
-  public var base: BaseType
-  public var isOptional: Bool
+package struct ValueType: Hashable, Sendable, CustomStringConvertible {
+  package var base: BaseType
+  package var isOptional: Bool
 
-  public init(_ base: BaseType, optional: Bool = false) {
+  package init(_ base: BaseType, optional: Bool = false) {
     self.base = base
     self.isOptional = optional
   }
 
-  public static let number = ValueType(.number)
-  public static let text = ValueType(.text)
-  public static let bool = ValueType(.bool)
-  public static let date = ValueType(.date)
-  public static let set = ValueType(.set)
+  package static let number = ValueType(.number)
+  package static let text = ValueType(.text)
+  package static let bool = ValueType(.bool)
+  package static let date = ValueType(.date)
+  package static let set = ValueType(.set)
 
   /// The same base type, not optional.
-  public var unwrapped: ValueType { ValueType(base) }
+  package var unwrapped: ValueType { ValueType(base) }
   /// The same base type, optional.
-  public var optional: ValueType { ValueType(base, optional: true) }
+  package var optional: ValueType { ValueType(base, optional: true) }
 
-  public var description: String { isOptional ? "\(base.rawValue)?" : base.rawValue }
+  package var description: String { isOptional ? "\(base.rawValue)?" : base.rawValue }
 }

@@ -1,6 +1,6 @@
 extension Program {
   /// Parses, checks and compiles a rule file; throws every error found.
-  public static func compile(source: [UInt8], file: String) throws(RuleFileError) -> Program {
+  package static func compile(source: [UInt8], file: String) throws(RuleFileError) -> Program {
     var outcome = Frontend.check(source: source)
     // Taken out, not copied: no other reference may keep the trees (see below).
     guard var checked = outcome.checked.take(), outcome.diagnostics.isEmpty else {

@@ -2,48 +2,48 @@
 ///
 /// Immutable and shareable across threads; each scoring thread makes its own
 /// `Evaluator` from it.
-public struct Program: Sendable {
+package struct Program: Sendable {
   /// The rule file's path as given (used in runtime error messages).
-  public let file: String
-  public let name: String
-  public let version: String
+  package let file: String
+  package let name: String
+  package let version: String
   /// SHA-256 of the file's bytes, 64 lowercase hex digits.
-  public let sha256: String
-  public let layout: RecordLayout
-  public let factors: [FactorInfo]
-  public let knockoutCodes: [String]
-  public let denialCodes: [String]
+  package let sha256: String
+  package let layout: RecordLayout
+  package let factors: [FactorInfo]
+  package let knockoutCodes: [String]
+  package let denialCodes: [String]
   /// The labels of the rating block's bands, in order (`Evaluator.ratingIndex` indexes it).
-  public let ratingLabels: [String]
-  public let outputs: [OutputInfo]
+  package let ratingLabels: [String]
+  package let outputs: [OutputInfo]
   /// Where each knockout, deny line and rating band is written, in the order of
   /// `knockoutCodes`, `denialCodes` and `ratingLabels` (for `test --coverage`).
-  public internal(set) var knockoutLocations: [SourceLocation] = []
-  public internal(set) var denialLocations: [SourceLocation] = []
-  public internal(set) var ratingLocations: [SourceLocation] = []
+  package internal(set) var knockoutLocations: [SourceLocation] = []
+  package internal(set) var denialLocations: [SourceLocation] = []
+  package internal(set) var ratingLocations: [SourceLocation] = []
   /// The compiled steps; internal to the language target.
   let code: CompiledCode
 }
 
 /// A factor as the rule file declares it.
-public struct FactorInfo: Sendable {
-  public let name: String
-  public let title: String?
-  public let bands: [BandInfo]
+package struct FactorInfo: Sendable {
+  package let name: String
+  package let title: String?
+  package let bands: [BandInfo]
   /// The highest points of any band (the shortfall is measured from it).
-  public let best: Double
+  package let best: Double
 }
 
 /// One band of a factor.
-public struct BandInfo: Sendable {
-  public let points: Double
-  public let reason: String?
-  public let location: SourceLocation
-  public let isElse: Bool
+package struct BandInfo: Sendable {
+  package let points: Double
+  package let reason: String?
+  package let location: SourceLocation
+  package let isElse: Bool
 }
 
 /// An `output` declaration.
-public struct OutputInfo: Sendable {
-  public let name: String
-  public let type: ValueType
+package struct OutputInfo: Sendable {
+  package let name: String
+  package let type: ValueType
 }

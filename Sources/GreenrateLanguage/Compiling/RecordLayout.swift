@@ -3,30 +3,30 @@
 /// Scalars (`number`, `bool`, `date`, optional or not; see `Scalar`) share one slot
 /// array, texts another, sets a third. Readers fill these slots; the evaluator reads
 /// them by index, so no field is ever looked up by name per record.
-public struct RecordLayout: Sendable {
-  public enum Storage: Hashable, Sendable {
+package struct RecordLayout: Sendable {
+  package enum Storage: Hashable, Sendable {
     case scalar(Int)
     case text(Int)
     case set(Int)
   }
 
-  public struct Field: Sendable {
-    public let name: String
-    public let type: ValueType
-    public let isKey: Bool
-    public let storage: Storage
+  package struct Field: Sendable {
+    package let name: String
+    package let type: ValueType
+    package let isKey: Bool
+    package let storage: Storage
   }
 
   /// The inputs in declaration order.
-  public let fields: [Field]
+  package let fields: [Field]
   /// The index in `fields` of the `key` input (always `text`).
-  public let keyField: Int
-  public let scalarCount: Int
-  public let textCount: Int
-  public let setCount: Int
+  package let keyField: Int
+  package let scalarCount: Int
+  package let textCount: Int
+  package let setCount: Int
 
   /// Lays out inputs given as (name, type, isKey) in declaration order.
-  public init(inputs: [(name: String, type: ValueType, isKey: Bool)]) {
+  package init(inputs: [(name: String, type: ValueType, isKey: Bool)]) {
     var scalars = 0
     var texts = 0
     var sets = 0
@@ -56,12 +56,12 @@ public struct RecordLayout: Sendable {
   }
 
   /// The index of the input with this name, if declared. Not for per-record use.
-  public func field(named name: String) -> Int? {
+  package func field(named name: String) -> Int? {
     fields.firstIndex { $0.name == name }
   }
 
   /// The text slot of the key input.
-  public var keySlot: Int {
+  package var keySlot: Int {
     if case .text(let slot) = fields[keyField].storage { return slot }
     return 0
   }

@@ -2,9 +2,9 @@
 ///
 /// Pure Swift because the language target takes no dependencies; rule files are small,
 /// so clarity wins over speed here.
-public enum SHA256 {
+package enum SHA256 {
   /// The digest of `bytes` as 64 lowercase hexadecimal digits.
-  public static func hex(_ bytes: [UInt8]) -> String {
+  package static func hex(_ bytes: [UInt8]) -> String {
     let words = digest(bytes)
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []

@@ -1,7 +1,7 @@
 extension RuleFileError {
   /// Scalars of context shown on each side of the caret when a line is too long to
   /// quote whole; a line of up to `2 × clipContext` scalars is quoted whole.
-  public static let clipContext = 60
+  package static let clipContext = 60
 
   /// Every diagnostic as the analyst sees it: `FILE:LINE:COLUMN: error: MESSAGE`
   /// (or `warning:`), then the
@@ -14,7 +14,7 @@ extension RuleFileError {
   ///
   /// Linear in the file and the errors: the lines are found in one pass, and the errors,
   /// sorted by location, decode each line once however many errors it has.
-  public var rendered: String {
+  package var rendered: String {
     var out = ""
     var finder = LineFinder(source: source)
     var decodedLine = 0

@@ -1,11 +1,11 @@
 /// A rule file was refused: every error found in it, in file order.
-public struct RuleFileError: Error, Sendable {
-  public var file: String
+package struct RuleFileError: Error, Sendable {
+  package var file: String
   /// The file's bytes, for quoting the offending lines.
-  public var source: [UInt8]
-  public var diagnostics: [Diagnostic]
+  package var source: [UInt8]
+  package var diagnostics: [Diagnostic]
 
-  public init(file: String, source: [UInt8], diagnostics: [Diagnostic]) {
+  package init(file: String, source: [UInt8], diagnostics: [Diagnostic]) {
     self.file = file
     self.source = source
     self.diagnostics = diagnostics

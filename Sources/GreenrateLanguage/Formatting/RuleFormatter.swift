@@ -11,10 +11,10 @@
 /// ends are LF and the file ends with exactly one.
 ///
 /// Only tokens move: the formatted file parses to the same tree as the original.
-public enum RuleFormatter {
+package enum RuleFormatter {
   /// The formatted bytes of `source`, or its lexical and syntax errors (a file that
   /// does not parse has no canonical layout).
-  public static func format(_ source: [UInt8], file: String) throws(RuleFileError) -> [UInt8] {
+  package static func format(_ source: [UInt8], file: String) throws(RuleFileError) -> [UInt8] {
     let lexer = Lexer.tokenizeKeepingTrivia(source)
     let (_, syntactic) = Parser.parse(lexer.tokens)
     let diagnostics = lexer.diagnostics + syntactic

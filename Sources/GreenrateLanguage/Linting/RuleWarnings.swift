@@ -10,10 +10,10 @@
 /// - a knockout or deny code used twice, or a reason code used by two factors;
 /// - a table entry no lookup can reach: every lookup's key is `upper(...)` and the
 ///   entry's key has a lower-case letter (or `lower(...)` and an upper-case one).
-public enum RuleWarnings {
+package enum RuleWarnings {
   /// The warnings of `source`, sorted by location; none when the file has errors
   /// (those come first).
-  public static func find(source: [UInt8]) -> [Diagnostic] {
+  package static func find(source: [UInt8]) -> [Diagnostic] {
     let (tokens, lexical) = Lexer.tokenize(source)
     guard lexical.isEmpty else { return [] }
     let (syntax, syntactic) = Parser.parse(tokens)

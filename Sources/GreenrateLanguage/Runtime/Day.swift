@@ -2,10 +2,10 @@
 ///
 /// A date is held as its day number relative to 1970-01-01 (negative before), which is
 /// exact in a `Double` and so fits the evaluator's scalar registers.
-public enum Day {
+package enum Day {
   /// The day number of a civil date (Howard Hinnant's `days_from_civil`).
   @inlinable
-  public static func number(year: Int, month: Int, day: Int) -> Int {
+  package static func number(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -16,7 +16,7 @@ public enum Day {
   }
 
   /// The civil date of a day number.
-  public static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+  package static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
     let z = days + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let doe = z - era * 146097
@@ -29,12 +29,12 @@ public enum Day {
   }
 
   @inlinable
-  public static func isLeap(_ year: Int) -> Bool {
+  package static func isLeap(_ year: Int) -> Bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
   }
 
   @inlinable
-  public static func daysIn(month: Int, year: Int) -> Int {
+  package static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: return isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: return 30
@@ -44,7 +44,7 @@ public enum Day {
 
   /// Parses exactly `YYYY-MM-DD` (a real day, years 0001–9999); nil otherwise.
   @inlinable
-  public static func parse<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+  package static func parse<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
     guard bytes.count == 10 else { return nil }
     var fields = (0, 0, 0)
     var i = 0
@@ -71,10 +71,10 @@ public enum Day {
   }
 
   /// Parses a `YYYY-MM-DD` string; nil unless it is a real day in years 0001–9999.
-  public static func parse(_ string: String) -> Int? { parse(Array(string.utf8)) }
+  package static func parse(_ string: String) -> Int? { parse(Array(string.utf8)) }
 
   /// Formats a day number as `YYYY-MM-DD`.
-  public static func format(_ days: Int) -> String {
+  package static func format(_ days: Int) -> String {
     let (y, m, d) = civil(days)
     func pad(_ v: Int, _ width: Int) -> String {
       let s = String(v)

@@ -2,10 +2,10 @@
 ///
 /// Owns its registers, so evaluating a record allocates nothing. After `evaluate`
 /// returns nil, the accessors describe that record until the next call.
-public final class Evaluator {
-  public let program: Program
+package final class Evaluator {
+  package let program: Program
   /// The run's as-of date as a day number (see `Day`).
-  public let asOf: Int
+  package let asOf: Int
 
   private let frame: Frame
   private let code: CompiledCode
@@ -17,7 +17,7 @@ public final class Evaluator {
   @exclusivity(unchecked) private var reasonStorage: [Int]
   @exclusivity(unchecked) private var reasonCount = 0
 
-  public init(program: Program, asOf: Int) {
+  package init(program: Program, asOf: Int) {
     self.program = program
     self.asOf = asOf
     code = program.code
@@ -45,7 +45,7 @@ public final class Evaluator {
   /// Evaluates one row of `records`; nil on success, else the first runtime error.
   ///
   /// `records` must have this program's layout (as `program.layout` made it).
-  public func evaluate(_ records: RecordBuffer, row: Int) -> RuntimeError? {
+  package func evaluate(_ records: RecordBuffer, row: Int) -> RuntimeError? {
     let layout = records.layout
     let n = code.inputScalarCount
     precondition(
@@ -132,17 +132,17 @@ public final class Evaluator {
   }
 
   /// The sum of the factors' points.
-  public var score: Double { frame.scalars[code.scoreSlot] }
+  package var score: Double { frame.scalars[code.scoreSlot] }
   /// Index into `program.ratingLabels`.
-  public var ratingIndex: Int { frame.ratingIndex }
-  public var eligible: Bool { frame.scalars[code.eligibleSlot] != 0 }
-  public func points(ofFactor factor: Int) -> Double { factorPoints(factor) }
+  package var ratingIndex: Int { frame.ratingIndex }
+  package var eligible: Bool { frame.scalars[code.eligibleSlot] != 0 }
+  package func points(ofFactor factor: Int) -> Double { factorPoints(factor) }
   /// Index of the matched band in `program.factors[factor].bands`.
-  public func band(ofFactor factor: Int) -> Int { frame.bands[factor] }
-  public func knockout(_ index: Int) -> Bool { frame.knockouts[index] }
-  public func denial(_ index: Int) -> Bool { frame.denials[index] }
+  package func band(ofFactor factor: Int) -> Int { frame.bands[factor] }
+  package func knockout(_ index: Int) -> Bool { frame.knockouts[index] }
+  package func denial(_ index: Int) -> Bool { frame.denials[index] }
 
-  public func output(_ index: Int) -> Value {
+  package func output(_ index: Int) -> Value {
     let type = program.outputs[index].type
     switch code.outputSlots[index] {
     case .scalar(let s):
@@ -162,10 +162,10 @@ public final class Evaluator {
 
   /// Indexes of factors whose matched band has a reason, ordered by shortfall (largest
   /// first), ties in factor order. Reused between records.
-  public var reasonOrder: ArraySlice<Int> { reasonStorage[0..<reasonCount] }
+  package var reasonOrder: ArraySlice<Int> { reasonStorage[0..<reasonCount] }
 
   /// The last record's result as plain values.
-  public func result(key: Text) -> ScoreResult {
+  package func result(key: Text) -> ScoreResult {
     let factors = program.factors.indices.map { i in
       let info = program.factors[i]
       let band = frame.bands[i]

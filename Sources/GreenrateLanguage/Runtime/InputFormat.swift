@@ -1,12 +1,12 @@
 /// The two record formats: the ones the readers understand and the generator writes.
 /// In the language target because both the readers and the generator use it and the
 /// generator does not depend on the readers.
-public enum InputFormat: String, Sendable, CaseIterable {
+package enum InputFormat: String, Sendable, CaseIterable {
   case csv
   case jsonl
 
   /// The format a file name's extension implies (`.csv`; `.jsonl` or `.ndjson`), any case.
-  public static func from(path: String) -> InputFormat? {
+  package static func from(path: String) -> InputFormat? {
     let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
     guard let dot = name.lastIndex(of: ".") else { return nil }
     switch name[name.index(after: dot)...].lowercased() {

@@ -2,19 +2,19 @@
 ///
 /// Readers append rows; scorers read them. One buffer holds thousands of records so
 /// that a chunk, not a record, is the unit of allocation and of parallel work.
-public struct RecordBuffer: Sendable {
-  public let layout: RecordLayout
-  public private(set) var count: Int = 0
+package struct RecordBuffer: Sendable {
+  package let layout: RecordLayout
+  package private(set) var count: Int = 0
   /// `count * layout.scalarCount` values; row r's slot s is at `r * scalarCount + s`.
-  public var scalars: [Double] = []
+  package var scalars: [Double] = []
   /// `count * layout.textCount` values; nil is missing.
-  public var texts: [Text?] = []
+  package var texts: [Text?] = []
   /// `count * layout.setCount` values.
-  public var sets: [TextSet] = []
+  package var sets: [TextSet] = []
   /// The line on which each record starts (counted from 1).
-  public var lines: [Int] = []
+  package var lines: [Int] = []
 
-  public init(layout: RecordLayout, capacity: Int = 0) {
+  package init(layout: RecordLayout, capacity: Int = 0) {
     self.layout = layout
     scalars.reserveCapacity(capacity * layout.scalarCount)
     texts.reserveCapacity(capacity * layout.textCount)
@@ -25,7 +25,7 @@ public struct RecordBuffer: Sendable {
   /// Builds a buffer of `lines.count` rows from columns already filled (laid out as the
   /// properties above say), for readers that decode into storage of their own rather
   /// than row by row through `appendRow`.
-  public init(
+  package init(
     layout: RecordLayout, scalars: [Double], texts: [Text?], sets: [TextSet], lines: [Int]
   ) {
     self.layout = layout
@@ -38,7 +38,7 @@ public struct RecordBuffer: Sendable {
 
   /// Appends a row with every field missing (sets empty) and returns its index.
   @discardableResult
-  public mutating func appendRow(line: Int) -> Int {
+  package mutating func appendRow(line: Int) -> Int {
     for _ in 0..<layout.scalarCount { scalars.append(Scalar.missing) }
     for _ in 0..<layout.textCount { texts.append(nil) }
     for _ in 0..<layout.setCount { sets.append(.empty) }
@@ -48,7 +48,7 @@ public struct RecordBuffer: Sendable {
   }
 
   /// Drops the last row (a record that turned out not to decode).
-  public mutating func removeLastRow() {
+  package mutating func removeLastRow() {
     guard count > 0 else { return }
     scalars.removeLast(layout.scalarCount)
     texts.removeLast(layout.textCount)
@@ -57,7 +57,7 @@ public struct RecordBuffer: Sendable {
     count -= 1
   }
 
-  public mutating func removeAll() {
+  package mutating func removeAll() {
     scalars.removeAll(keepingCapacity: true)
     texts.removeAll(keepingCapacity: true)
     sets.removeAll(keepingCapacity: true)
@@ -66,27 +66,27 @@ public struct RecordBuffer: Sendable {
   }
 
   @inlinable
-  public mutating func setScalar(_ value: Double, row: Int, slot: Int) {
+  package mutating func setScalar(_ value: Double, row: Int, slot: Int) {
     scalars[row * layout.scalarCount + slot] = value
   }
 
   @inlinable
-  public mutating func setText(_ value: Text?, row: Int, slot: Int) {
+  package mutating func setText(_ value: Text?, row: Int, slot: Int) {
     texts[row * layout.textCount + slot] = value
   }
 
   @inlinable
-  public mutating func setSet(_ value: TextSet, row: Int, slot: Int) {
+  package mutating func setSet(_ value: TextSet, row: Int, slot: Int) {
     sets[row * layout.setCount + slot] = value
   }
 
   /// The key of a row (nil when missing).
-  public func key(row: Int) -> Text? {
+  package func key(row: Int) -> Text? {
     texts[row * layout.textCount + layout.keySlot]
   }
 
   /// A field's value as results show it. Not for the hot path.
-  public func value(row: Int, field: Int) -> Value {
+  package func value(row: Int, field: Int) -> Value {
     let f = layout.fields[field]
     switch f.storage {
     case .scalar(let slot):

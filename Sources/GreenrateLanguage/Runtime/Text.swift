@@ -9,7 +9,7 @@
 /// texts as a `String`. Every text that fits is held short, so the form is canonical: two
 /// texts are equal exactly when both are short with equal words or both long with equal
 /// bytes. A `String` is made only at the edges (`string`).
-public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
   @usableFromInline
   enum Storage: Sendable {
     /// At most 15 bytes.
@@ -21,7 +21,7 @@ public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
   @usableFromInline var storage: Storage
 
   @inlinable
-  public init(_ string: String) {
+  package init(_ string: String) {
     if string.utf8.count <= ShortText.capacity {
       var s = string
       storage = s.withUTF8 { bytes in .short(ShortText(bytes) ?? .empty) }
@@ -32,7 +32,7 @@ public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// A text of these bytes, which must be valid UTF-8 (readers have checked them).
   @inlinable
-  public init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+  package init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
     if let short = ShortText(bytes) {
       storage = .short(short)
     } else {
@@ -47,7 +47,7 @@ public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// The empty text.
   @inlinable
-  public static var empty: Text { Text(ShortText(low: 0, high: 0)) }
+  package static var empty: Text { Text(ShortText(low: 0, high: 0)) }
 
   /// The short form when the text is short and ASCII (so bytes are scalars).
   @inline(__always)
@@ -57,7 +57,7 @@ public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// The text as a `String`: for output and messages, not for hot paths.
-  public var string: String {
+  package var string: String {
     switch storage {
     case .short(let short): return short.string
     case .long(let string): return string
@@ -66,7 +66,7 @@ public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// The number of UTF-8 bytes.
   @inlinable
-  public var utf8Count: Int {
+  package var utf8Count: Int {
     switch storage {
     case .short(let short): return short.count
     case .long(let string): return string.utf8.count
@@ -75,7 +75,7 @@ public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Calls `body` with the text's UTF-8 bytes.
   @inlinable
-  public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     switch storage {
     case .short(let short):
       return short.withBytes(body)
@@ -86,7 +86,7 @@ public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   @inlinable
-  public static func == (a: Text, b: Text) -> Bool {
+  package static func == (a: Text, b: Text) -> Bool {
     switch (a.storage, b.storage) {
     case (.short(let x), .short(let y)): return x == y
     case (.long(let x), .long(let y)): return x.utf8.elementsEqual(y.utf8)
@@ -95,14 +95,14 @@ public struct Text: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   @inlinable
-  public static func < (a: Text, b: Text) -> Bool {
+  package static func < (a: Text, b: Text) -> Bool {
     a.withUTF8 { x in b.withUTF8 { y in x.lexicographicallyPrecedes(y) } }
   }
 
   @inlinable
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
-  public var description: String { string }
+  package var description: String { string }
 }

@@ -2,16 +2,16 @@
 ///
 /// Sets in merchant records are tiny (a few certifications), so a sorted array beats a
 /// hash set for membership and needs one allocation at most (none when empty).
-public struct TextSet: Hashable, Sendable {
+package struct TextSet: Hashable, Sendable {
   /// The items, sorted by scalar values, without duplicates.
-  public private(set) var items: [Text]
+  package private(set) var items: [Text]
 
-  public static let empty = TextSet()
+  package static let empty = TextSet()
 
-  public init() { items = [] }
+  package init() { items = [] }
 
   /// Builds a set from items in any order, dropping duplicates.
-  public init<S: Sequence>(_ texts: S) where S.Element == Text {
+  package init<S: Sequence>(_ texts: S) where S.Element == Text {
     var sorted = Array(texts)
     sorted.sort()
     var unique: [Text] = []
@@ -20,9 +20,9 @@ public struct TextSet: Hashable, Sendable {
     items = unique
   }
 
-  public var count: Int { items.count }
+  package var count: Int { items.count }
 
-  public func contains(_ text: Text) -> Bool {
+  package func contains(_ text: Text) -> Bool {
     if items.count <= 8 {
       for item in items where item == text { return true }
       return false

@@ -1,5 +1,5 @@
 /// A value as results and explanations show it; the evaluator itself works on slots.
-public enum Value: Hashable, Sendable {
+package enum Value: Hashable, Sendable {
   case missing
   case number(Double)
   case text(Text)
@@ -15,9 +15,9 @@ public enum Value: Hashable, Sendable {
 /// (exact in a double), and a missing value as NaN. NaN can stand for "missing" because
 /// no valid value is ever NaN: decoders refuse it and a non-finite result is a runtime
 /// error.
-public enum Scalar {
-  public static let missing = Double.nan
+package enum Scalar {
+  package static let missing = Double.nan
 
   @inlinable
-  public static func isMissing(_ x: Double) -> Bool { x.isNaN }
+  package static func isMissing(_ x: Double) -> Bool { x.isNaN }
 }

@@ -2,11 +2,11 @@
 /// see it: `when CONDITION` (however many lines the condition spans) or `else`. Used to
 /// quote a band's condition (`greenrate explain`) without a second, hand-written reading
 /// of the syntax.
-public struct BandSource: Sendable {
+package struct BandSource: Sendable {
   private let heads: [SourceLocation: (range: Range<Int>, text: String)]
 
   /// Reads the bands of `source`. A file with errors still gives the bands it parsed.
-  public init(source: [UInt8]) {
+  package init(source: [UInt8]) {
     let (tokens, _) = Lexer.tokenize(source)
     var heads: [SourceLocation: (range: Range<Int>, text: String)] = [:]
     for (location, range) in Parser.parse(tokens).syntax.bandHeads {
@@ -17,12 +17,12 @@ public struct BandSource: Sendable {
 
   /// The bytes [start, end) of the head of the band declared at `location`, from its
   /// `when` or `else` to the end of its condition; nil when no band starts there.
-  public func range(at location: SourceLocation) -> Range<Int>? { heads[location]?.range }
+  package func range(at location: SourceLocation) -> Range<Int>? { heads[location]?.range }
 
   /// The head of the band declared at `location` on one line: its tokens as written, with
   /// a single space wherever a line break or a comment separated two of them; nil when no
   /// band starts there.
-  public func head(at location: SourceLocation) -> String? { heads[location]?.text }
+  package func head(at location: SourceLocation) -> String? { heads[location]?.text }
 
   private static func oneLine(_ source: [UInt8], _ tokens: [Token], _ range: Range<Int>) -> String {
     // Tokens are in source order: find the first of the head by binary search.

@@ -2,19 +2,19 @@
 /// bytes, so that readers and the lexer can say so in one line instead of reporting
 /// every byte (a UTF-16 rule file gave hundreds of errors; a UTF-16 CSV a missing-column
 /// error).
-public enum EncodingSniffer {
+package enum EncodingSniffer {
   /// Bytes looked at: enough for a header row or a few declarations.
   static let window = 512
 
   /// "the file is UTF-16: save it as UTF-8" when `bytes` start like UTF-16 text (a
   /// UTF-16 byte-order mark, or mostly ASCII with every other byte zero); nil otherwise.
-  public static func utf16Problem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  package static func utf16Problem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard let endian = utf16(bytes) else { return nil }
     return "the file is UTF-16 (\(endian)): save it as UTF-8"
   }
 
   /// See `utf16Problem(_:)`.
-  public static func utf16Problem(_ bytes: [UInt8]) -> String? {
+  package static func utf16Problem(_ bytes: [UInt8]) -> String? {
     bytes.withUnsafeBufferPointer { utf16Problem($0) }
   }
 

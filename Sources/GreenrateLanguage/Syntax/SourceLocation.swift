@@ -2,14 +2,14 @@
 ///
 /// Columns count Unicode scalars, as the language contract says, so a caret lines up
 /// under the character an analyst sees.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
+package struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+  package var line: Int
+  package var column: Int
 
-  public init(line: Int, column: Int) {
+  package init(line: Int, column: Int) {
     self.line = line
     self.column = column
   }
 
-  public var description: String { "\(line):\(column)" }
+  package var description: String { "\(line):\(column)" }
 }

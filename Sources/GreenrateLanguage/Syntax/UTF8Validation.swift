@@ -1,9 +1,9 @@
 /// Strict UTF-8 validation on bytes (no overlongs, no surrogates, nothing above U+10FFFF):
 /// the one validator, used by the lexer (`UTF8Scan`) and by the record readers.
-public enum UTF8Validation {
+package enum UTF8Validation {
   /// Whether `p[0..<n]` is well-formed UTF-8.
   @inlinable
-  public static func isValid(_ p: UnsafePointer<UInt8>, count n: Int) -> Bool {
+  package static func isValid(_ p: UnsafePointer<UInt8>, count n: Int) -> Bool {
     var i = 0
     while i < n {
       // Eight ASCII bytes at a time: the common case for merchant data.
@@ -23,7 +23,7 @@ public enum UTF8Validation {
 
   /// The length of the well-formed sequence starting at `p[i]`, or 0 if it is not one.
   @inlinable @inline(__always)
-  public static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+  package static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
     let b0 = p[i]
     if b0 < 0x80 { return 1 }
     @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {

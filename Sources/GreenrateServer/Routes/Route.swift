@@ -3,7 +3,7 @@ import Hummingbird
 /// Every route the server answers: its method and its path template as the OpenAPI
 /// document names it (`/v1/merchants/{id}`). Tests check this list against
 /// `openapi.json` both ways.
-public enum Route: String, CaseIterable, Sendable {
+package enum Route: String, CaseIterable, Sendable {
   case merchant = "/v1/merchants/{id}"
   case explanation = "/v1/merchants/{id}/explanation"
   case rescore = "/v1/merchants/{id}/rescore"
@@ -16,10 +16,10 @@ public enum Route: String, CaseIterable, Sendable {
   case openapi = "/openapi.json"
 
   /// The path template.
-  public var template: String { rawValue }
+  package var template: String { rawValue }
 
   /// The one method the route takes.
-  public var method: String {
+  package var method: String {
     switch self {
     case .rescore, .score: return "POST"
     default: return "GET"

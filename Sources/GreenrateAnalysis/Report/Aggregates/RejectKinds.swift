@@ -1,34 +1,34 @@
 /// A run's rejects grouped by the kind of message, with a few example lines each.
-public struct RejectKinds: Sendable {
+package struct RejectKinds: Sendable {
   /// One kind of message: its pattern, how many rejects had it, and the first examples.
-  public struct Kind: Sendable, Equatable {
-    public var pattern: String
-    public var count: Int
-    public var examples: [Example]
+  package struct Kind: Sendable, Equatable {
+    package var pattern: String
+    package var count: Int
+    package var examples: [Example]
   }
 
   /// One rejected record as stored.
-  public struct Example: Sendable, Equatable {
-    public var line: Int
-    public var merchantID: String?
-    public var message: String
+  package struct Example: Sendable, Equatable {
+    package var line: Int
+    package var merchantID: String?
+    package var message: String
   }
 
   /// Examples kept per kind.
-  public static let examplesPerKind = 3
+  package static let examplesPerKind = 3
   /// Kinds kept; further kinds are counted under one "other messages" kind.
-  public static let kindLimit = 200
+  package static let kindLimit = 200
 
   /// By count descending, then pattern.
-  public var kinds: [Kind] { ordered() }
-  public private(set) var total = 0
+  package var kinds: [Kind] { ordered() }
+  package private(set) var total = 0
   private var byPattern: [String: Int] = [:]
   private var list: [Kind] = []
 
-  public init() {}
+  package init() {}
 
   /// Counts one reject.
-  public mutating func add(line: Int, merchantID: String?, message: String) {
+  package mutating func add(line: Int, merchantID: String?, message: String) {
     total += 1
     var pattern = RejectKinds.pattern(of: message)
     if byPattern[pattern] == nil, list.count >= RejectKinds.kindLimit {
@@ -56,7 +56,7 @@ public struct RejectKinds: Sendable {
   /// `N` and quoted values `"…"`, except a quoted field name after `field` (which says
   /// where the problem is): `field "employees": "abc" is not a number` →
   /// `field "employees": "…" is not a number`.
-  public static func pattern(of message: String) -> String {
+  package static func pattern(of message: String) -> String {
     var out = ""
     var chars = Array(message)
     var i = 0

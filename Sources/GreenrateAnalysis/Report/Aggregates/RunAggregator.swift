@@ -6,7 +6,7 @@ import GreenrateLanguage
 /// Per row it keeps only counters: labels, code lists and field values are looked up
 /// by their bytes (`ByteKeyTable`), and the code lists are parsed once per distinct
 /// list at the end, so memory grows with the distinct values, not the merchants.
-public struct RunAggregator {
+package struct RunAggregator {
   private let labels: [String]
   private let factorInfo: [StoredRating.Factor]
   private let fields: [StoredField]
@@ -24,7 +24,7 @@ public struct RunAggregator {
 
   /// Counts for run `run`, described by `description`, broken down by `byFields`
   /// (names of stored inputs, checked by `ReportError.check`).
-  public init(run: RunInfo, description: RunDescription, byFields: [String]) {
+  package init(run: RunInfo, description: RunDescription, byFields: [String]) {
     labels = run.ratingCounts.map(\.label)
     factorInfo = description.factors
     fields = description.fields
@@ -36,10 +36,10 @@ public struct RunAggregator {
   }
 
   /// Whether `add` needs the row's stored record.
-  public var needsRecord: Bool { !byFields.isEmpty }
+  package var needsRecord: Bool { !byFields.isEmpty }
 
   /// Counts one row.
-  public mutating func add(_ row: RatingRowView) {
+  package mutating func add(_ row: RatingRowView) {
     scored += 1
     if row.eligible { eligible += 1 }
     let rating = ratingIDs.id(row.rating)
@@ -76,7 +76,7 @@ public struct RunAggregator {
   }
 
   /// The counts so far.
-  public func result() -> RunAggregates {
+  package func result() -> RunAggregates {
     var out = RunAggregates()
     out.scored = scored
     out.eligible = eligible

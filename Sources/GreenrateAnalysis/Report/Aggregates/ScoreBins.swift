@@ -1,21 +1,21 @@
 /// The score histogram: equal-width bins over the scores of the run and its baseline,
 /// on a 1-2-5 width so that bin edges are round numbers.
-public struct ScoreBins: Sendable, Equatable {
+package struct ScoreBins: Sendable, Equatable {
   /// One bin `[lower, upper)`; the last bin also holds `upper`.
-  public struct Bin: Sendable, Equatable {
-    public var lower: Double
-    public var upper: Double
-    public var run: Int
-    public var baseline: Int
+  package struct Bin: Sendable, Equatable {
+    package var lower: Double
+    package var upper: Double
+    package var run: Int
+    package var baseline: Int
   }
 
-  public var bins: [Bin]
-  public var runTotal: Int
-  public var baselineTotal: Int
+  package var bins: [Bin]
+  package var runTotal: Int
+  package var baselineTotal: Int
 
   /// Bins for `run` and `baseline` (distinct scores with their counts), about `target`
   /// of them.
-  public init(
+  package init(
     run: [(score: Double, count: Int)], baseline: [(score: Double, count: Int)], target: Int = 20
   ) {
     runTotal = run.reduce(0) { $0 + $1.count }

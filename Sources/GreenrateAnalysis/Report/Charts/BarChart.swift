@@ -1,27 +1,27 @@
 /// One horizontal bar per category (ratings, codes, bands), with its table beneath.
-public struct BarChart: Sendable {
-  public struct Bar: Sendable {
-    public var label: String
-    public var count: Int
-    public var colour: String
+package struct BarChart: Sendable {
+  package struct Bar: Sendable {
+    package var label: String
+    package var count: Int
+    package var colour: String
 
-    public init(label: String, count: Int, colour: String = ChartStyle.accent) {
+    package init(label: String, count: Int, colour: String = ChartStyle.accent) {
       self.label = label
       self.count = count
       self.colour = colour
     }
   }
 
-  public var title: String
+  package var title: String
   /// What the categories are (the vertical axis): "rating", "code", "band".
-  public var categoryAxis: String
+  package var categoryAxis: String
   /// What the bars count (the horizontal axis).
-  public var valueAxis: String
-  public var bars: [Bar]
+  package var valueAxis: String
+  package var bars: [Bar]
   /// The whole the shares in the table are of.
-  public var total: Int
+  package var total: Int
 
-  public init(title: String, categoryAxis: String, valueAxis: String, bars: [Bar], total: Int) {
+  package init(title: String, categoryAxis: String, valueAxis: String, bars: [Bar], total: Int) {
     self.title = title
     self.categoryAxis = categoryAxis
     self.valueAxis = valueAxis
@@ -30,7 +30,7 @@ public struct BarChart: Sendable {
   }
 
   /// Writes the chart as a `figure`: caption, SVG, table.
-  public func write(to html: inout HTMLWriter, kind: String) {
+  package func write(to html: inout HTMLWriter, kind: String) {
     html.open("figure", [.init("class", "chart"), .init("data-chart", kind)])
     html.element("figcaption", text: title)
     if bars.isEmpty {

@@ -1,7 +1,7 @@
 /// Colours and axis arithmetic shared by the charts.
-public enum ChartStyle {
+package enum ChartStyle {
   /// The one accent colour (Okabe–Ito blue).
-  public static let accent = "#0072B2"
+  package static let accent = "#0072B2"
   /// Axis lines, tick labels and the baseline overlay.
   static let ink = "#222222"
   static let grid = "#DDDDDD"
@@ -15,7 +15,7 @@ public enum ChartStyle {
   ]
 
   /// The colour of rating number `index` in the rule set's order.
-  public static func ratingColour(_ index: Int) -> String {
+  package static func ratingColour(_ index: Int) -> String {
     categorical[index % categorical.count]
   }
 

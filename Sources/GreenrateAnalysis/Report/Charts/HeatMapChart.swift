@@ -1,15 +1,15 @@
 /// A matrix of counts as a heat map: one cell per (row, column) pair, darker for more,
 /// its count written in it; the table beneath has row and column totals.
-public struct HeatMapChart: Sendable {
-  public var title: String
-  public var rowAxis: String
-  public var columnAxis: String
-  public var rows: [String]
-  public var columns: [String]
+package struct HeatMapChart: Sendable {
+  package var title: String
+  package var rowAxis: String
+  package var columnAxis: String
+  package var rows: [String]
+  package var columns: [String]
   /// `counts[row][column]`.
-  public var counts: [[Int]]
+  package var counts: [[Int]]
 
-  public init(
+  package init(
     title: String, rowAxis: String, columnAxis: String, rows: [String], columns: [String],
     counts: [[Int]]
   ) {
@@ -25,7 +25,7 @@ public struct HeatMapChart: Sendable {
     r < counts.count && c < counts[r].count ? counts[r][c] : 0
   }
 
-  public func write(to html: inout HTMLWriter) {
+  package func write(to html: inout HTMLWriter) {
     html.open("figure", [.init("class", "chart"), .init("data-chart", "migration")])
     html.element("figcaption", text: title)
     if !rows.isEmpty && !columns.isEmpty { writeSVG(to: &html) }

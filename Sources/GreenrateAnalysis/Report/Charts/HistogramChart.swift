@@ -1,17 +1,17 @@
 /// The score histogram: the run's bins as bars, the baseline's as an outline, both as
 /// shares of their own run so that runs of different sizes compare.
-public struct HistogramChart: Sendable {
-  public var title: String
-  public var bins: ScoreBins
+package struct HistogramChart: Sendable {
+  package var title: String
+  package var bins: ScoreBins
   /// The baseline's name in the legend, nil when there is no baseline.
-  public var baselineName: String?
-  public var runName: String
+  package var baselineName: String?
+  package var runName: String
   /// The `data-chart` name of the figure.
-  public var kind: String
-  public var xAxis: String
-  public var yAxis: String
+  package var kind: String
+  package var xAxis: String
+  package var yAxis: String
 
-  public init(
+  package init(
     title: String, bins: ScoreBins, runName: String, baselineName: String?,
     kind: String = "score-histogram", xAxis: String = "score",
     yAxis: String = "share of scored merchants (%)"
@@ -29,7 +29,7 @@ public struct HistogramChart: Sendable {
     total == 0 ? 0 : 100 * Double(n) / Double(total)
   }
 
-  public func write(to html: inout HTMLWriter) {
+  package func write(to html: inout HTMLWriter) {
     html.open("figure", [.init("class", "chart"), .init("data-chart", kind)])
     html.element("figcaption", text: title)
     if bins.bins.isEmpty {

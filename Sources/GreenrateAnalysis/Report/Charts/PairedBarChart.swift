@@ -1,27 +1,27 @@
 /// Two horizontal bars per category (e.g. a factor's mean points under the champion
 /// and the challenger), with the values and their difference in the table beneath.
-public struct PairedBarChart: Sendable {
-  public struct Pair: Sendable {
-    public var label: String
-    public var first: Double
-    public var second: Double
+package struct PairedBarChart: Sendable {
+  package struct Pair: Sendable {
+    package var label: String
+    package var first: Double
+    package var second: Double
 
-    public init(label: String, first: Double, second: Double) {
+    package init(label: String, first: Double, second: Double) {
       self.label = label
       self.first = first
       self.second = second
     }
   }
 
-  public var title: String
-  public var categoryAxis: String
-  public var valueAxis: String
-  public var firstName: String
-  public var secondName: String
-  public var pairs: [Pair]
-  public var kind: String
+  package var title: String
+  package var categoryAxis: String
+  package var valueAxis: String
+  package var firstName: String
+  package var secondName: String
+  package var pairs: [Pair]
+  package var kind: String
 
-  public init(
+  package init(
     title: String, categoryAxis: String, valueAxis: String, firstName: String,
     secondName: String, pairs: [Pair], kind: String
   ) {
@@ -37,7 +37,7 @@ public struct PairedBarChart: Sendable {
   static let firstColour = "#E69F00"
   static let secondColour = ChartStyle.accent
 
-  public func write(to html: inout HTMLWriter) {
+  package func write(to html: inout HTMLWriter) {
     html.open("figure", [.init("class", "chart"), .init("data-chart", kind)])
     html.element("figcaption", text: title)
     if pairs.isEmpty {

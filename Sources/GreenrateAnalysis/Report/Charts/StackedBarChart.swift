@@ -1,13 +1,13 @@
 /// The rating mix per value of a field: one 100% bar per value, a segment per rating,
 /// and the eligible share written beside it.
-public struct StackedBarChart: Sendable {
-  public var title: String
+package struct StackedBarChart: Sendable {
+  package var title: String
   /// The field's name (the vertical axis).
-  public var field: String
-  public var labels: [String]
-  public var groups: [RunAggregates.Group]
+  package var field: String
+  package var labels: [String]
+  package var groups: [RunAggregates.Group]
 
-  public init(title: String, field: String, labels: [String], groups: [RunAggregates.Group]) {
+  package init(title: String, field: String, labels: [String], groups: [RunAggregates.Group]) {
     self.title = title
     self.field = field
     self.labels = labels
@@ -17,7 +17,7 @@ public struct StackedBarChart: Sendable {
   /// How a value shows: a blank one as `(blank)`.
   static func shown(_ value: String) -> String { value.isEmpty ? "(blank)" : value }
 
-  public func write(to html: inout HTMLWriter) {
+  package func write(to html: inout HTMLWriter) {
     html.open("figure", [.init("class", "chart"), .init("data-chart", "breakdown")])
     html.element("figcaption", text: title)
     if !groups.isEmpty { writeSVG(to: &html) }

@@ -7,35 +7,35 @@
 /// depends on configuration and on each placeholder, and the report is mostly loops
 /// over rows and SVG shapes; a typed writer of a hundred lines that cannot emit
 /// unescaped data is smaller and safer.
-public struct HTMLWriter: Sendable {
+package struct HTMLWriter: Sendable {
   /// The document so far.
-  public private(set) var output = ""
+  package private(set) var output = ""
 
-  public init(capacity: Int = 1 << 16) { output.reserveCapacity(capacity) }
+  package init(capacity: Int = 1 << 16) { output.reserveCapacity(capacity) }
 
   /// An attribute: a literal name and a value that is escaped when written.
-  public struct Attribute: Sendable {
+  package struct Attribute: Sendable {
     let name: StaticString
     let value: String
 
-    public init(_ name: StaticString, _ value: String) {
+    package init(_ name: StaticString, _ value: String) {
       self.name = name
       self.value = value
     }
   }
 
   /// Trusted markup written in the source (tags, CSS, fixed words).
-  public mutating func raw(_ markup: StaticString) {
+  package mutating func raw(_ markup: StaticString) {
     output += markup.description
   }
 
   /// Text from anywhere, escaped.
-  public mutating func text(_ value: String) {
+  package mutating func text(_ value: String) {
     HTMLWriter.escape(value, into: &output)
   }
 
   /// `<tag attr="...">`.
-  public mutating func open(_ tag: StaticString, _ attributes: [Attribute] = []) {
+  package mutating func open(_ tag: StaticString, _ attributes: [Attribute] = []) {
     output += "<"
     output += tag.description
     for attribute in attributes {
@@ -49,14 +49,14 @@ public struct HTMLWriter: Sendable {
   }
 
   /// `</tag>`.
-  public mutating func close(_ tag: StaticString) {
+  package mutating func close(_ tag: StaticString) {
     output += "</"
     output += tag.description
     output += ">"
   }
 
   /// `<tag attr="...">text</tag>`.
-  public mutating func element(
+  package mutating func element(
     _ tag: StaticString, _ attributes: [Attribute] = [], text value: String
   ) {
     open(tag, attributes)
@@ -65,14 +65,14 @@ public struct HTMLWriter: Sendable {
   }
 
   /// A self-closing SVG shape, `<tag attr="..."/>`.
-  public mutating func empty(_ tag: StaticString, _ attributes: [Attribute]) {
+  package mutating func empty(_ tag: StaticString, _ attributes: [Attribute]) {
     open(tag, attributes)
     output.removeLast()
     output += "/>"
   }
 
   /// Escapes the five characters that are markup in text and quoted attributes.
-  public static func escape(_ value: String, into out: inout String) {
+  package static func escape(_ value: String, into out: inout String) {
     var start = value.startIndex
     var index = start
     while index < value.endIndex {
@@ -96,7 +96,7 @@ public struct HTMLWriter: Sendable {
   }
 
   /// `value` escaped, as a new string.
-  public static func escaped(_ value: String) -> String {
+  package static func escaped(_ value: String) -> String {
     var out = ""
     escape(value, into: &out)
     return out

@@ -1,7 +1,7 @@
 /// Numbers as the report prints them, without Foundation's locale-dependent formatters.
-public enum NumberText {
+package enum NumberText {
   /// `1234567` → `1,234,567`.
-  public static func count(_ value: Int) -> String {
+  package static func count(_ value: Int) -> String {
     let digits = String(value.magnitude)
     var out = value < 0 ? "-" : ""
     for (i, c) in digits.enumerated() {
@@ -12,7 +12,7 @@ public enum NumberText {
   }
 
   /// `x` with exactly `places` decimals (rounded half away from zero).
-  public static func fixed(_ x: Double, places: Int) -> String {
+  package static func fixed(_ x: Double, places: Int) -> String {
     guard x.isFinite else { return x.isNaN ? "-" : (x < 0 ? "-∞" : "∞") }
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
@@ -30,12 +30,12 @@ public enum NumberText {
   }
 
   /// A share as a percentage with one decimal: `0.1234` → `12.3%`.
-  public static func percent(_ part: Int, of whole: Int) -> String {
+  package static func percent(_ part: Int, of whole: Int) -> String {
     whole == 0 ? "–" : fixed(100 * Double(part) / Double(whole), places: 1) + "%"
   }
 
   /// A number as short as it is exact up to 4 decimals: `25`, `2.5`, `-0.125`.
-  public static func plain(_ x: Double) -> String {
+  package static func plain(_ x: Double) -> String {
     var text = fixed(x, places: 4)
     guard text.contains(".") else { return text }
     while text.hasSuffix("0") { text.removeLast() }
@@ -44,7 +44,7 @@ public enum NumberText {
   }
 
   /// An SVG coordinate: one decimal, no thousands separator.
-  public static func coordinate(_ x: Double) -> String {
+  package static func coordinate(_ x: Double) -> String {
     fixed(x, places: 1).replacingComma()
   }
 }
