@@ -54,47 +54,16 @@ struct TestCommand: ParsableCommand {
 
   func run() throws {
     let program = try RuleFile.load(rules)
-    var passed = 0
-    var failed = 0
     var reached = RuleCoverage(program: program)
-    for path in cases {
-      let reader = try readingErrorsExit {
-        try RecordReader(
-          path: path, format: inputFormat(path: path, explicit: nil), layout: program.layout,
-          extraFields: CaseExpectation.fieldNames)
-      }
-      var scorer = SequentialScorer(
-        reader: reader, program: program, asOf: asOf.day,
-        extraCount: CaseExpectation.fieldNames.count)
-      try readingErrorsExit {
-        try scorer.forEachOutcome { outcome in
-          let problems: [String]
-          let line: Int
-          let key: String
-          switch outcome {
-          case .scored(let result, let l, let extras):
-            line = l
-            reached.record(result)
-            key = result.key.string
-            let expectation = CaseExpectation(extras)
-            problems =
-              expectation.isEmpty
-              ? ["no expect_* field: a case must state at least one expected value"]
-              : expectation.mismatches(result)
-          case .rejected(let reject):
-            line = reject.line
-            key = reject.merchantID ?? "?"
-            problems = ["rejected: \(reject.message)"]
-          }
-          if problems.isEmpty {
-            passed += 1
-          } else {
-            failed += 1
-            for p in problems { Console.line("\(path):\(line): \(key): \(p)") }
-          }
-        }
+    // An unknown extension is bad usage (64), checked before any case runs.
+    for path in cases { _ = try inputFormat(path: path, explicit: nil) }
+    let outcome = try readingErrorsExit {
+      try CaseRun.run(program: program, casePaths: cases, asOf: asOf.day) {
+        reached.record($0)
       }
     }
+    for line in outcome.failures { Console.line(line) }
+    let (passed, failed) = (outcome.passed, outcome.failed)
     Console.line("\(passed) passed, \(failed) failed")
     var belowMinimum = false
     if coverage || minCoverage != nil {
