@@ -54,12 +54,26 @@ struct RunsCommand: ParsableCommand {
     } else if runs.isEmpty {
       Console.line("no runs in \(database.path)")
     } else {
-      Console.write(Array(RunsCommand.table(runs).rendered().utf8))
+      // A batch run marked running that no process holds (its lock dies with its
+      // process): killed or crashed, waiting for `--resume` or `--abandon`.
+      let lockPath = database.path + "-lock"
+      let stale = Set(
+        runs.filter {
+          $0.kind == .batch && $0.status == .running
+            && FileLock.isHeld(path: lockPath, index: $0.id) == false
+        }.map(\.id))
+      Console.write(Array(RunsCommand.table(runs, stale: stale).rendered().utf8))
+      for id in stale.sorted() {
+        Console.line(
+          "note: run \(id) is marked running but no process is running it (killed?): "
+            + "`greenrate batch --resume \(id) ...` carries it on, `greenrate batch --abandon "
+            + "\(id) --db \(database.path)` gives it up")
+      }
     }
   }
 
   /// The runs as an aligned table.
-  static func table(_ runs: [RunInfo]) -> TextTable {
+  static func table(_ runs: [RunInfo], stale: Set<Int64> = []) -> TextTable {
     // A failed run's reason, in a last column shown only when some run has one.
     let reasons = runs.contains { $0.failure != nil }
     var columns: [TextTable.Column] = [
@@ -71,7 +85,9 @@ struct RunsCommand: ParsableCommand {
     var table = TextTable(columns)
     for run in runs {
       var row = [
-        String(run.id), run.kind.rawValue, run.status.rawValue, run.asOf, String(run.recordsRead),
+        String(run.id), run.kind.rawValue,
+        stale.contains(run.id) ? "running (stale)" : run.status.rawValue, run.asOf,
+        String(run.recordsRead),
         String(run.recordsScored), String(run.recordsRejected),
         "\(run.ruleset) \(run.rulesetVersion)", String(run.rulesetSHA256.prefix(12)),
         run.startedAt, duration(run).map(RunsCommand.format) ?? "-", run.input ?? "-",

@@ -38,6 +38,28 @@ package final class FileLock {
     _ = try? set(index, type: Int16(F_UNLCK))
   }
 
+  /// Whether some process holds the lock on byte `index` of the lock file at `path`,
+  /// asked without taking it (so asking never gets in a holder's way); false when the
+  /// file does not exist (nothing ever locked it), nil when it cannot be asked.
+  package static func isHeld(path: String, index: Int64) -> Bool? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { return errno == ENOENT ? false : nil }
+    defer { close(fd) }
+    var lock = flock()
+    lock.l_type = Int16(F_WRLCK)
+    lock.l_whence = Int16(SEEK_SET)
+    lock.l_start = off_t(index)
+    lock.l_len = 1
+    lock.l_pid = 0
+    #if os(Linux)
+      let command: Int32 = 36  // F_OFD_GETLK (not exported to Swift by Glibc)
+    #else
+      let command = F_GETLK
+    #endif
+    guard fcntl(fd, command, &lock) == 0 else { return nil }
+    return lock.l_type != Int16(F_UNLCK)
+  }
+
   private func set(_ index: Int64, type: Int16) throws(SystemError) -> Bool {
     var lock = flock()
     lock.l_type = type

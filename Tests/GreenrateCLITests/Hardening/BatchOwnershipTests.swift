@@ -64,3 +64,24 @@ struct BatchOwnershipTests {
     #expect(first.status == 0 && Hardening.runValue(w, "status") == "completed", "\(first)")
   }
 }
+
+extension BatchOwnershipTests {
+  /// `runs` flags a batch run marked running whose process is gone (issue 13, item 7),
+  /// and not one whose process is alive.
+  @Test func runsFlagsARunningRunWhoseProcessIsGone() throws {
+    let w = try RescoreWorkspace()
+    let input = try Hardening.miniCSV(w, count: BatchOwnershipTests.count)
+    let original = try CLIProcess.Child(arguments(w, input))
+    try #require(Hardening.wait { Hardening.hasCommitted(w) })
+    let alive = try CLIProcess.run(["runs", "--db", w.database])
+    Hardening.signal(original, SIGKILL)
+    _ = try original.wait()
+    let killed = try CLIProcess.run(["runs", "--db", w.database])
+    #expect(alive.status == 0 && !alive.stdout.contains("stale"), "\(alive)")
+    #expect(killed.status == 0, "\(killed)")
+    #expect(killed.stdout.contains("running (stale)"), "\(killed)")
+    #expect(
+      killed.stdout.contains("note: run 1 is marked running but no process is running it"),
+      "\(killed)")
+  }
+}
