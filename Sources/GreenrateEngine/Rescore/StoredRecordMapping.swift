@@ -75,7 +75,7 @@ package struct StoredRecordMapping: Sendable {
     _ bytes: ArraySlice<UInt8>, key: String, into buffer: inout RecordBuffer, row: Int
   ) throws(StoredRecordError) -> String? {
     try bytes.withUnsafeBufferPointer { (raw) throws(StoredRecordError) in
-      var cursor = Cursor(bytes: raw)
+      var cursor = StoredRecordReader(bytes: raw)
       guard cursor.byte() == StoredRecordCodec.formatVersion else {
         throw .corrupt("unknown record format")
       }
@@ -92,7 +92,7 @@ package struct StoredRecordMapping: Sendable {
   }
 
   private func decode(
-    _ base: BaseType, into target: Target, from cursor: inout Cursor,
+    _ base: BaseType, into target: Target, from cursor: inout StoredRecordReader,
     buffer: inout RecordBuffer, row: Int
   ) throws(StoredRecordError) {
     switch base {
@@ -121,7 +121,7 @@ package struct StoredRecordMapping: Sendable {
     case .text:
       guard let n = cursor.varint() else { throw .corrupt("record ends early") }
       if n == 0 { return }
-      guard let text = cursor.text(count: Int(n - 1)) else { throw .corrupt("text ends early") }
+      guard let text = cursor.text(count: n - 1) else { throw .corrupt("text ends early") }
       switch target {
       case .text(let slot): buffer.setText(text, row: row, slot: slot)
       case .convert(let field): convert(.text(text), field: field, buffer: &buffer, row: row)
@@ -131,7 +131,7 @@ package struct StoredRecordMapping: Sendable {
       guard let count = cursor.varint() else { throw .corrupt("record ends early") }
       var items: [Text] = []
       for _ in 0..<count {
-        guard let n = cursor.varint(), let text = cursor.text(count: Int(n)) else {
+        guard let n = cursor.varint(), let text = cursor.text(count: n) else {
           throw .corrupt("set ends early")
         }
         items.append(text)
@@ -160,48 +160,6 @@ package struct StoredRecordMapping: Sendable {
       return Scalar.isMissing(buffer.scalars[row * buffer.layout.scalarCount + slot])
     case .text(let slot): return buffer.texts[row * buffer.layout.textCount + slot] == nil
     case .set: return false
-    }
-  }
-
-  /// Reads a stored record's bytes in place.
-  private struct Cursor {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var index = 0
-
-    var atEnd: Bool { index == bytes.count }
-
-    mutating func byte() -> UInt8? {
-      guard index < bytes.count else { return nil }
-      index += 1
-      return bytes[index - 1]
-    }
-
-    mutating func varint() -> UInt64? {
-      var value: UInt64 = 0
-      var shift: UInt64 = 0
-      while let b = byte() {
-        guard shift < 64 else { return nil }
-        value |= UInt64(b & 0x7F) << shift
-        if b < 0x80 { return value }
-        shift += 7
-      }
-      return nil
-    }
-
-    mutating func fixed64() -> UInt64? {
-      guard index + 8 <= bytes.count else { return nil }
-      var v: UInt64 = 0
-      for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[index + i]) }
-      index += 8
-      return v
-    }
-
-    mutating func text(count: Int) -> Text? {
-      guard count >= 0, index + count <= bytes.count else { return nil }
-      defer { index += count }
-      return Text(
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + count]), as: UTF8.self)
-      )
     }
   }
 }

@@ -61,7 +61,15 @@ package enum StoredRecordCodec {
   package static func decode(_ bytes: [UInt8], fields: [StoredField], key: String)
     throws(StoredRecordError) -> [Value]
   {
-    var reader = ByteReader(bytes: bytes)
+    try bytes.withUnsafeBufferPointer { (raw) throws(StoredRecordError) in
+      try decode(raw, fields: fields, key: key)
+    }
+  }
+
+  private static func decode(
+    _ bytes: UnsafeBufferPointer<UInt8>, fields: [StoredField], key: String
+  ) throws(StoredRecordError) -> [Value] {
+    var reader = StoredRecordReader(bytes: bytes)
     guard reader.byte() == formatVersion else { throw .corrupt("unknown record format") }
     var values: [Value] = []
     values.reserveCapacity(fields.count)
@@ -100,7 +108,7 @@ package enum StoredRecordCodec {
           values.append(.missing)
           continue
         }
-        guard let count = Int(exactly: n - 1), let text = reader.text(count: count) else {
+        guard let text = reader.text(count: n - 1) else {
           throw .corrupt("text ends early")
         }
         values.append(.text(text))
@@ -108,9 +116,7 @@ package enum StoredRecordCodec {
         guard let count = reader.varint() else { throw .corrupt("record ends early") }
         var items: [Text] = []
         for _ in 0..<count {
-          guard let n = reader.varint(), let length = Int(exactly: n),
-            let text = reader.text(count: length)
-          else {
+          guard let n = reader.varint(), let text = reader.text(count: n) else {
             throw .corrupt("set ends early")
           }
           items.append(text)
@@ -221,45 +227,6 @@ package struct StoredRecordError: Error, Sendable, CustomStringConvertible {
   }
 
   package var description: String { message }
-}
-
-private struct ByteReader {
-  let bytes: [UInt8]
-  var index = 0
-
-  var atEnd: Bool { index == bytes.count }
-
-  mutating func byte() -> UInt8? {
-    guard index < bytes.count else { return nil }
-    index += 1
-    return bytes[index - 1]
-  }
-
-  mutating func varint() -> UInt64? {
-    var value: UInt64 = 0
-    var shift: UInt64 = 0
-    while let b = byte() {
-      guard shift < 64 else { return nil }
-      value |= UInt64(b & 0x7F) << shift
-      if b < 0x80 { return value }
-      shift += 7
-    }
-    return nil
-  }
-
-  mutating func fixed64() -> UInt64? {
-    guard index + 8 <= bytes.count else { return nil }
-    var v: UInt64 = 0
-    for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[index + i]) }
-    index += 8
-    return v
-  }
-
-  mutating func text(count: Int) -> Text? {
-    guard count >= 0, count <= bytes.count - index else { return nil }
-    defer { index += count }
-    return Text(String(decoding: bytes[index..<index + count], as: UTF8.self))
-  }
 }
 
 /// Writes bytes through a pointer into space reserved beforehand.

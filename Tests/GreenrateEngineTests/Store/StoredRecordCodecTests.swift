@@ -136,4 +136,22 @@ import Testing
     #expect(unmatched == ["size"])
     #expect(StoredRecord.firstMissingRequired(records, row: 0) == "size")
   }
+
+  /// A length near 2^64 in a stored record is a damaged record for both readers of the
+  /// format: the codec and the challenger's mapping (which trapped on `Int(n - 1)`).
+  @Test func aHugeTextLengthIsAnErrorForBothReaders() throws {
+    let text = RecordLayout(inputs: [("id", .text, true), ("note", .text, false)])
+    let fields = try StoredRecordCodec.parseFieldList(StoredRecordCodec.fieldList(text))
+    // Format 1, then the note's varint(length + 1) = 2^64 - 1 and no bytes.
+    let bytes: [UInt8] = [1] + [UInt8](repeating: 0xFF, count: 9) + [0x01]
+    #expect(throws: StoredRecordError.self) {
+      try StoredRecordCodec.decode(bytes, fields: fields, key: "M1")
+    }
+    let mapping = StoredRecordMapping(layout: text, storedFields: fields)
+    var records = RecordBuffer(layout: text)
+    let row = records.appendRow(line: 2)
+    #expect(throws: StoredRecordError.self) {
+      _ = try mapping.fill(bytes[...], key: "M1", into: &records, row: row)
+    }
+  }
 }
