@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateStore
 
 /// A merchant's rating as stored by a run, with everything `explain` shows.
 package struct StoredRating: Sendable {

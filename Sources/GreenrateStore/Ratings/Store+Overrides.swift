@@ -32,7 +32,7 @@ extension Store {
 
   /// Merchants with overrides that run `runID` rated (so the run's completion must apply
   /// them again), in id order.
-  func overriddenMerchants(ratedBy runID: Int64) throws(SQLiteError) -> [String] {
+  package func overriddenMerchants(ratedBy runID: Int64) throws(SQLiteError) -> [String] {
     let statement = try db.prepare(
       """
       SELECT DISTINCT o.merchant_id FROM overrides AS o
@@ -46,7 +46,7 @@ extension Store {
   }
 
   /// The rescore's changes and override updates (inside its transaction).
-  func recordRescoreDetails(_ details: RescoreDetails, runID: Int64, merchantID: String?)
+  package func recordRescoreDetails(_ details: RescoreDetails, runID: Int64, merchantID: String?)
     throws(SQLiteError)
   {
     let change = try db.prepare(

@@ -1,5 +1,3 @@
-import GreenrateReaders
-
 extension Store {
   /// Stores one rating of run `runID` (inside the caller's transaction), with `hash` its
   /// `RatingRow.stateHash`. The state (what the rating says and the record) is written
@@ -7,7 +5,8 @@ extension Store {
   ///
   /// Returns nil when stored; when the run already holds a rating for this merchant, the
   /// row is not stored and the result is the line of the one kept (the first scored).
-  func insertRating(_ row: RatingRow, hash: Int64, runID: Int64) throws(SQLiteError) -> Int? {
+  package func insertRating(_ row: RatingRow, hash: Int64, runID: Int64) throws(SQLiteError) -> Int?
+  {
     let lookup = try cached(
       \.currentState, "SELECT state_id, state_hash FROM current WHERE merchant_id = ?")
     lookup.bindText(row.merchantID, at: 1)
@@ -90,7 +89,7 @@ extension Store {
   }
 
   /// Inserts reject rows for `runID` (inside the caller's transaction).
-  func insertRejects(_ rejects: [Reject], runID: Int64) throws(SQLiteError) {
+  package func insertRejects(_ rejects: [RejectRow], runID: Int64) throws(SQLiteError) {
     guard !rejects.isEmpty else { return }
     let statement = try cached(
       \.insertReject,
@@ -127,7 +126,9 @@ extension Store {
   /// Marks run `runID` finished now (inside the caller's transaction): `completed` takes
   /// the next completion number and makes the run's ratings current; `failed` records
   /// why.
-  func finishRun(_ runID: Int64, status: RunInfo.Status, failure: String?) throws(SQLiteError) {
+  package func finishRun(_ runID: Int64, status: RunInfo.Status, failure: String?)
+    throws(SQLiteError)
+  {
     let statement = try db.prepare(
       """
       UPDATE runs SET status = ?1, finished_at = ?2, failure = ?3,

@@ -1,17 +1,15 @@
-import GreenrateReaders
-
 extension Store {
   /// One rescored record, as the store takes it: its rating row (with the state hash,
   /// the rating's index among the run's labels) or the reject when the rules failed.
   package enum RescoreOutcome {
     case rated(RatingRow, hash: Int64, ratingIndex: Int)
-    case rejected(Reject)
+    case rejected(RejectRow)
   }
 
   /// Writes a completed `rescore` run holding one outcome, inside the caller's
   /// transaction: the run, the rating or reject, the changes and overrides of
   /// `details`, the counts, and `current` (the run completes now). Returns the run id.
-  func insertRescoreRun(
+  package func insertRescoreRun(
     _ run: NewRun, outcome: RescoreOutcome, merchantID: String?, details: RescoreDetails,
     labelCount: Int
   ) throws(SQLiteError) -> Int64 {

@@ -1,5 +1,4 @@
 import CSQLite
-import GreenrateLanguage
 
 /// Read-only queries over a run's stored results, for `compare`, `drift` and reports:
 /// its own connection, opened read-only, so nothing these commands do can write.
@@ -47,24 +46,13 @@ package final class RunReader {
     return runs
   }
 
-  /// The inputs a run stored its records under, and its factors (name and each band's
-  /// points) as its rule file declared them.
-  package func layout(ofRun runID: Int64) throws(SQLiteError) -> StoredRunLayout {
-    let statement = try db.prepare("SELECT record_fields, factor_info FROM runs WHERE run_id = ?")
-    statement.bind(runID, at: 1)
-    guard try statement.step() else {
+  /// The columns that describe run `runID`'s record fields and factors (see
+  /// `RunLayoutColumns`); throws when there is no such run.
+  package func layoutColumns(ofRun runID: Int64) throws(SQLiteError) -> RunLayoutColumns {
+    guard let columns = try RunLayoutColumns.read(in: db, runID: runID) else {
       throw SQLiteError(code: 1, message: "run \(runID) does not exist")
     }
-    let fields: [StoredField]
-    do {
-      fields = try StoredRecordCodec.parseFieldList(statement.text(0) ?? "")
-    } catch {
-      throw SQLiteError(code: 11, message: "run \(runID): \(error.message)")
-    }
-    let factors = Store.factors([], info: statement.text(1)).map {
-      StoredRunLayout.Factor(name: $0.name, points: $0.bands.map(\.points))
-    }
-    return StoredRunLayout(fields: fields, factors: factors)
+    return columns
   }
 
   /// Streams the rating rows of `runs` (one run after the other, a run's rows in
@@ -158,21 +146,4 @@ package final class RunReader {
     }
     rows.ends.append(rows.bytes.count)
   }
-}
-
-/// A run's stored record fields and factors (see `RunReader.layout(ofRun:)`).
-package struct StoredRunLayout: Sendable {
-  package struct Factor: Sendable {
-    package var name: String
-    /// Each band's points, in band order.
-    package var points: [Double]
-
-    package init(name: String, points: [Double]) {
-      self.name = name
-      self.points = points
-    }
-  }
-
-  package var fields: [StoredField]
-  package var factors: [Factor]
 }

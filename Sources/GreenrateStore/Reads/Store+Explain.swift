@@ -1,5 +1,3 @@
-import GreenrateLanguage
-
 extension Store {
   /// The merchant's latest reject (in run `runID` when given), for telling why a
   /// merchant has no rating; nil when none.

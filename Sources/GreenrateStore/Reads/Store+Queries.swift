@@ -1,11 +1,9 @@
-import GreenrateLanguage
-
 extension Store {
-  /// A merchant's rating: from run `runID`, or else its current one (the
+  /// A merchant's rating row: from run `runID`, or else its current one (the
   /// `current_ratings` row: from the run completed last among those that rated it). Nil
-  /// when there is none.
-  package func rating(merchantID: String, runID: Int64? = nil) throws(SQLiteError)
-    -> StoredRating?
+  /// when there is none. The engine reads it as a `StoredRating`.
+  package func ratingRow(merchantID: String, runID: Int64? = nil) throws(SQLiteError)
+    -> StoredRatingRow?
   {
     let from = runID == nil ? "current" : "rating_rows"
     let statement = try db.prepare(
@@ -21,27 +19,17 @@ extension Store {
     statement.bind(merchantID, at: 1)
     if let runID { statement.bind(runID, at: 2) }
     guard try statement.step() else { return nil }
-    let run = Store.runInfo(statement, from: 13)
-    let fields = (try? StoredRecordCodec.parseFieldList(statement.text(11) ?? "")) ?? []
-    let key = statement.text(0) ?? merchantID
-    let values =
-      (try? StoredRecordCodec.decode(statement.blob(10) ?? [], fields: fields, key: key)) ?? []
-    let outputsJSON = statement.text(8) ?? "{}"
-    var outputs: [StoredJSON.Member] = []
-    if case .object(let members) = StoredJSON.parse(outputsJSON) { outputs = members }
-    return StoredRating(
-      run: run, merchantID: key, line: statement.int(1),
-      score: statement.double(2), rating: statement.text(3) ?? "", eligible: statement.int(4) != 0,
-      reasons: Store.codes(statement.text(5)), knockouts: Store.codes(statement.text(6)),
-      denials: Store.codes(statement.text(7)),
-      factors: Store.factors(statement.blob(9) ?? [], info: statement.text(12)),
-      outputs: outputs, outputsJSON: outputsJSON,
-      inputs: Array(
-        zip(fields, values.count == fields.count ? values : fields.map { _ in .missing }))
-    )
+    return StoredRatingRow(
+      run: Store.runInfo(statement, from: 13), merchantID: statement.text(0) ?? merchantID,
+      line: statement.int(1), score: statement.double(2), rating: statement.text(3) ?? "",
+      eligible: statement.int(4) != 0, reasons: statement.text(5) ?? "[]",
+      knockouts: statement.text(6) ?? "[]", denials: statement.text(7) ?? "[]",
+      outputs: statement.text(8) ?? "{}", factors: statement.blob(9) ?? [],
+      record: statement.blob(10) ?? [], recordFields: statement.text(11) ?? "",
+      factorInfo: statement.text(12))
   }
 
-  /// The merchant's freshest stored record, with the rule file path of the run that
+  /// The merchant's freshest stored record (undecoded), with the rule file path of the run that
   /// stored it; nil for an unknown merchant.
   ///
   /// Freshest means from the latest source data: a batch run's records are as fresh as
@@ -56,8 +44,8 @@ extension Store {
   ///
   /// `fromBatch` keeps to records a batch received (what an officer's cleared override
   /// goes back to).
-  package func latestRecord(merchantID: String, fromBatch: Bool = false) throws(SQLiteError)
-    -> StoredRecord?
+  package func latestRecordRow(merchantID: String, fromBatch: Bool = false)
+    throws(SQLiteError) -> StoredRecordRow?
   {
     let statement = try db.prepare(
       """
@@ -75,57 +63,9 @@ extension Store {
       """)
     statement.bind(merchantID, at: 1)
     guard try statement.step() else { return nil }
-    let fieldList = statement.text(3) ?? ""
-    let fields: [StoredField]
-    let values: [Value]
-    do {
-      fields = try StoredRecordCodec.parseFieldList(fieldList)
-      values = try StoredRecordCodec.decode(
-        statement.blob(2) ?? [], fields: fields, key: merchantID)
-    } catch {
-      throw SQLiteError(code: 11, message: "merchant \(merchantID): \(error.message)")
-    }
-    var record = StoredRecord(
+    return StoredRecordRow(
       merchantID: merchantID, runID: statement.int64(0), rulesPath: statement.text(4) ?? "",
-      line: statement.int(1), fields: fields, values: values)
-    record.sourceRun = statement.int64(5)
-    return record
-  }
-
-  static func codes(_ json: String?) -> [String] {
-    StoredJSON.parse(json ?? "[]")?.stringArray ?? []
-  }
-
-  /// Joins a rating's matched bands (one varint per factor) with the run's factor
-  /// info, which holds each band's points, reason and location.
-  static func factors(_ bands: [UInt8], info: String?) -> [StoredRating.Factor] {
-    let infos = StoredJSON.parse(info ?? "[]")?.arrayValue ?? []
-    var factors: [StoredRating.Factor] = []
-    var index = 0
-    for (i, info) in infos.enumerated() {
-      var band = 0
-      var shift = 0
-      while index < bands.count {
-        let b = bands[index]
-        index += 1
-        band |= Int(b & 0x7F) << shift
-        shift += 7
-        if b < 0x80 || shift > 56 { break }
-      }
-      let described = (info["bands"]?.arrayValue ?? []).map { band in
-        StoredRating.Band(
-          points: band["points"]?.numberValue ?? 0, reason: band["reason"]?.stringValue,
-          location: SourceLocation(
-            line: Int(band["line"]?.numberValue ?? 0), column: Int(band["column"]?.numberValue ?? 0)
-          ),
-          isElse: band["else"] == .bool(true))
-      }
-      factors.append(
-        StoredRating.Factor(
-          name: info["name"]?.stringValue ?? "factor \(i + 1)", title: info["title"]?.stringValue,
-          points: band < described.count ? described[band].points : 0, band: band,
-          bands: described, best: info["best"]?.numberValue ?? 0))
-    }
-    return factors
+      line: statement.int(1), recordFields: statement.text(3) ?? "",
+      record: statement.blob(2) ?? [], sourceRun: statement.int64(5))
   }
 }

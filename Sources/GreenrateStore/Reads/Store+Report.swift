@@ -17,35 +17,12 @@ package struct RatingRowView {
   package var record: UnsafeRawBufferPointer
 }
 
-/// A run's stored rule-set description: its inputs and its factors' bands.
-package struct RunDescription: Sendable {
-  /// The inputs the run stored records under.
-  package var fields: [StoredField]
-  /// The factors as the run's `factor_info` has them (bands in file order).
-  package var factors: [StoredRating.Factor]
-}
-
 /// Read-only queries for `greenrate report`, on a connection opened read-only: they
 /// never create, migrate or write a database.
 extension Store {
   /// Opens `path` read-only (it must exist).
   package static func openReadOnly(path: String) throws(SQLiteError) -> Database {
     try Database(path: path, readOnly: true)
-  }
-
-  /// The run's input fields and factor bands, as the run stored them.
-  package static func runDescription(in db: Database, runID: Int64) throws(SQLiteError)
-    -> RunDescription
-  {
-    let statement = try db.prepare("SELECT record_fields, factor_info FROM runs WHERE run_id = ?")
-    statement.bind(runID, at: 1)
-    guard try statement.step() else { return RunDescription(fields: [], factors: []) }
-    let fields = (try? StoredRecordCodec.parseFieldList(statement.text(0) ?? "")) ?? []
-    // Band 0 of every factor: only the descriptions are wanted here.
-    let info = statement.text(1)
-    let count = StoredJSON.parse(info ?? "[]")?.arrayValue?.count ?? 0
-    let factors = Store.factors(Array(repeating: 0, count: count), info: info)
-    return RunDescription(fields: fields, factors: factors)
   }
 
   /// Calls `body` with every rating row of run `runID`, in storage order, in one pass.

@@ -32,8 +32,11 @@ package struct RunInfo: Sendable {
   /// `csv` or `jsonl`, as the batch read it.
   package var inputFormat: String?
   package var maxRejects: Int?
-  /// The rule set's rating labels and how many scored records got each, in order.
-  package var ratingCounts: [(label: String, count: Int)]
+  /// The rule set's rating labels (a JSON array of strings, as stored), and how many
+  /// scored records got each, in the same order (a JSON array of numbers). The engine
+  /// reads them as `ratingCounts`; the store only keeps them.
+  package var ratingLabelsJSON: String
+  package var ratingCountsJSON: String
   /// Where a resumed batch carries on: the byte offset and line after the last
   /// committed chunk.
   package var resumeOffset: Int64

@@ -54,7 +54,7 @@ extension Store {
 
   /// Stores the input's hash at the resume point (in the caller's transaction, with
   /// the progress it belongs to).
-  func saveInputDigest(_ digest: String?, runID: Int64) throws(SQLiteError) {
+  package func saveInputDigest(_ digest: String?, runID: Int64) throws(SQLiteError) {
     let statement = try db.prepare(
       """
       INSERT INTO batch_state (run_id, input_digest) VALUES (?, ?)
@@ -65,7 +65,7 @@ extension Store {
   }
 
   /// Stores the settings a new run keeps for `--resume`.
-  func saveRunSettings(runID: Int64, maxRejectsPercent: Double?) throws(SQLiteError) {
+  package func saveRunSettings(runID: Int64, maxRejectsPercent: Double?) throws(SQLiteError) {
     let statement = try db.prepare(
       """
       INSERT INTO batch_state (run_id, max_rejects_percent) VALUES (?, ?)
@@ -88,7 +88,7 @@ extension Store {
   }
 
   /// A run's first reject by line (for the hint of a run that rejected everything).
-  func firstReject(runID: Int64) throws(SQLiteError) -> (line: Int, message: String)? {
+  package func firstReject(runID: Int64) throws(SQLiteError) -> (line: Int, message: String)? {
     let statement = try db.prepare(
       "SELECT line, message FROM rejects WHERE run_id = ? ORDER BY line LIMIT 1")
     statement.bind(runID, at: 1)

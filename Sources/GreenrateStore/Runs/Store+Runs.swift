@@ -1,24 +1,32 @@
-import GreenrateLanguage
-
 extension Store {
   /// What a new run records about itself.
-  struct NewRun {
-    var kind: RunInfo.Kind
-    var program: Program
-    var rulesPath: String
-    var asOf: Int
-    var input: String? = nil
-    var inputFormat: String? = nil
-    var inputSize: Int64? = nil
-    var maxRejects: Int? = nil
+  package struct NewRun {
+    package var kind: RunInfo.Kind
+    package var ruleset: RulesetDescription
+    package var rulesPath: String
+    /// `YYYY-MM-DD`.
+    package var asOf: String
+    package var input: String? = nil
+    package var inputFormat: String? = nil
+    package var inputSize: Int64? = nil
+    package var maxRejects: Int? = nil
     /// The rule file's text, kept once per SHA-256 in `rule_files`.
-    var rulesText: [UInt8]? = nil
+    package var rulesText: [UInt8]? = nil
     /// A rescore: the run whose record it started from, and why it was run.
-    var baseRun: Int64? = nil
-    var reason: String? = nil
+    package var baseRun: Int64? = nil
+    package var reason: String? = nil
     /// The fields the run's records are stored under, when not exactly the rules' inputs
     /// (a rescore carrying values the rules cannot read).
-    var recordFields: String? = nil
+    package var recordFields: String? = nil
+
+    package init(
+      kind: RunInfo.Kind, ruleset: RulesetDescription, rulesPath: String, asOf: String
+    ) {
+      self.kind = kind
+      self.ruleset = ruleset
+      self.rulesPath = rulesPath
+      self.asOf = asOf
+    }
   }
 
   /// The columns `runInfo(_:from:)` reads, in its order.
@@ -37,7 +45,7 @@ extension Store {
 
   /// Inserts a run with status `running` (in the caller's transaction, if any) and
   /// returns its id.
-  func insertRun(_ run: NewRun) throws(SQLiteError) -> Int64 {
+  package func insertRun(_ run: NewRun) throws(SQLiteError) -> Int64 {
     let statement = try db.prepare(
       """
       INSERT INTO runs (kind, status, ruleset, ruleset_version, ruleset_sha256, as_of, input,
@@ -45,17 +53,14 @@ extension Store {
         record_fields, factor_info, input_size, base_run, reason)
       VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
-    let program = run.program
-    var labels = JSONWriter()
-    labels.stringArray(program.ratingLabels)
+    let ruleset = run.ruleset
     statement.bindAll([
-      .text(run.kind.rawValue), .text(program.name), .text(program.version),
-      .text(program.sha256), .text(Day.format(run.asOf)), run.input.map(SQLValue.text) ?? .null,
+      .text(run.kind.rawValue), .text(ruleset.name), .text(ruleset.version),
+      .text(ruleset.sha256), .text(run.asOf), run.input.map(SQLValue.text) ?? .null,
       .text(UTCTime.now()), .text(run.rulesPath), run.inputFormat.map(SQLValue.text) ?? .null,
-      run.maxRejects.map { .integer(Int64($0)) } ?? .null, .text(labels.text),
-      .text(Store.countsJSON(Array(repeating: 0, count: program.ratingLabels.count))),
-      .text(run.recordFields ?? StoredRecordCodec.fieldList(program.layout)),
-      .text(Store.factorInfoJSON(program)),
+      run.maxRejects.map { .integer(Int64($0)) } ?? .null, .text(ruleset.ratingLabelsJSON),
+      .text(Store.countsJSON(Array(repeating: 0, count: ruleset.ratingLabelCount))),
+      .text(run.recordFields ?? ruleset.recordFields), .text(ruleset.factorInfo),
       run.inputSize.map(SQLValue.integer) ?? .null, run.baseRun.map(SQLValue.integer) ?? .null,
       run.reason.map(SQLValue.text) ?? .null,
     ])
@@ -64,7 +69,7 @@ extension Store {
     if let text = run.rulesText {
       let keep = try db.prepare(
         "INSERT INTO rule_files (sha256, text) VALUES (?, ?) ON CONFLICT DO NOTHING")
-      keep.bindAll([.text(program.sha256), .blob(text)])
+      keep.bindAll([.text(ruleset.sha256), .blob(text)])
       try keep.run()
     }
     return runID
@@ -79,20 +84,35 @@ extension Store {
   }
 
   /// The counters and resume point a batch stores with every commit.
-  struct Progress {
-    var read = 0
-    var scored = 0
-    var rejected = 0
-    var eligible = 0
-    var ratingCounts: [Int] = []
-    var resumeOffset: Int64 = 0
-    var resumeLine = 0
+  package struct Progress {
+    package var read = 0
+    package var scored = 0
+    package var rejected = 0
+    package var eligible = 0
+    package var ratingCounts: [Int] = []
+    package var resumeOffset: Int64 = 0
+    package var resumeLine = 0
     /// The input's hash up to `resumeOffset` (stored by `saveInputDigest`).
-    var inputDigest: String?
+    package var inputDigest: String?
+
+    package init(
+      read: Int = 0, scored: Int = 0, rejected: Int = 0, eligible: Int = 0,
+      ratingCounts: [Int] = [], resumeOffset: Int64 = 0, resumeLine: Int = 0,
+      inputDigest: String? = nil
+    ) {
+      self.read = read
+      self.scored = scored
+      self.rejected = rejected
+      self.eligible = eligible
+      self.ratingCounts = ratingCounts
+      self.resumeOffset = resumeOffset
+      self.resumeLine = resumeLine
+      self.inputDigest = inputDigest
+    }
   }
 
   /// Stores a run's progress (in the caller's transaction, with the rows it counts).
-  func saveProgress(_ progress: Progress, runID: Int64) throws(SQLiteError) {
+  package func saveProgress(_ progress: Progress, runID: Int64) throws(SQLiteError) {
     let statement = try cached(
       \.progress,
       """
@@ -129,7 +149,7 @@ extension Store {
     ).first
   }
 
-  func queryRuns(_ sql: String, _ parameters: [SQLValue]) throws(SQLiteError) -> [RunInfo] {
+  package func queryRuns(_ sql: String, _ parameters: [SQLValue]) throws(SQLiteError) -> [RunInfo] {
     let statement = try db.prepare(sql)
     statement.bindAll(parameters)
     var runs: [RunInfo] = []
@@ -139,12 +159,6 @@ extension Store {
 
   /// A `RunInfo` from a row selected as `runColumns` (from column `first` on).
   static func runInfo(_ s: Statement, from first: Int32 = 0) -> RunInfo {
-    let labels = StoredJSON.parse(s.text(first + 17) ?? "[]")?.stringArray ?? []
-    let counts = StoredJSON.parse(s.text(first + 18) ?? "[]")?.arrayValue ?? []
-    var ratingCounts: [(label: String, count: Int)] = []
-    for (i, label) in labels.enumerated() {
-      ratingCounts.append((label, i < counts.count ? Int(counts[i].numberValue ?? 0) : 0))
-    }
     return RunInfo(
       id: s.int64(first), kind: RunInfo.Kind(rawValue: s.text(first + 1) ?? "") ?? .batch,
       status: RunInfo.Status(rawValue: s.text(first + 2) ?? "") ?? .failed,
@@ -155,54 +169,15 @@ extension Store {
       recordsScored: s.int(first + 11), recordsRejected: s.int(first + 12),
       recordsEligible: s.int(first + 13), rulesPath: s.text(first + 14) ?? "",
       inputFormat: s.text(first + 15), maxRejects: s.optionalInt64(first + 16).map { Int($0) },
-      ratingCounts: ratingCounts, resumeOffset: s.int64(first + 19),
+      ratingLabelsJSON: s.text(first + 17) ?? "[]", ratingCountsJSON: s.text(first + 18) ?? "[]",
+      resumeOffset: s.int64(first + 19),
       resumeLine: s.int(first + 20), failure: s.text(first + 21),
       inputSize: s.optionalInt64(first + 22), completedSeq: s.optionalInt64(first + 23),
       baseRun: s.optionalInt64(first + 24), reason: s.text(first + 25))
   }
 
+  /// A JSON array of whole numbers (no escaping needed, so no JSON writer either).
   static func countsJSON(_ counts: [Int]) -> String {
-    var w = JSONWriter(capacity: 8 * counts.count + 2)
-    w.byte(UInt8(ascii: "["))
-    for (i, c) in counts.enumerated() {
-      if i > 0 { w.byte(UInt8(ascii: ",")) }
-      w.number(Double(c))
-    }
-    w.byte(UInt8(ascii: "]"))
-    return w.text
-  }
-
-  /// The rule set's factors and bands, so `explain` can describe a stored rating even
-  /// after the rule file has changed.
-  static func factorInfoJSON(_ program: Program) -> String {
-    var w = JSONWriter(capacity: 512)
-    w.byte(UInt8(ascii: "["))
-    for (i, factor) in program.factors.enumerated() {
-      if i > 0 { w.byte(UInt8(ascii: ",")) }
-      w.raw("{\"name\":")
-      w.string(factor.name)
-      w.raw(",\"title\":")
-      if let title = factor.title { w.string(title) } else { w.null() }
-      w.raw(",\"best\":")
-      w.number(factor.best)
-      w.raw(",\"bands\":[")
-      for (j, band) in factor.bands.enumerated() {
-        if j > 0 { w.byte(UInt8(ascii: ",")) }
-        w.raw("{\"points\":")
-        w.number(band.points)
-        w.raw(",\"reason\":")
-        if let reason = band.reason { w.string(reason) } else { w.null() }
-        w.raw(",\"line\":")
-        w.number(Double(band.location.line))
-        w.raw(",\"column\":")
-        w.number(Double(band.location.column))
-        w.raw(",\"else\":")
-        w.bool(band.isElse)
-        w.byte(UInt8(ascii: "}"))
-      }
-      w.raw("]}")
-    }
-    w.byte(UInt8(ascii: "]"))
-    return w.text
+    "[" + counts.map { String($0) }.joined(separator: ",") + "]"
   }
 }

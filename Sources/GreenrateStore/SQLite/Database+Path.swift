@@ -20,7 +20,9 @@ extension Database {
   /// `file:/abs/path?immutable=1`, the path percent-encoded as a URI needs.
   static func immutableURI(_ path: String) -> String {
     var absolute = path
-    if !path.hasPrefix("/"), let cwd = System.currentDirectory() { absolute = cwd + "/" + path }
+    if !path.hasPrefix("/"), let cwd = StoreSystem.currentDirectory() {
+      absolute = cwd + "/" + path
+    }
     var out = "file:"
     for byte in absolute.utf8 {
       let plain =

@@ -1,11 +1,5 @@
 import CSQLite
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension Store {
   /// How a command uses a database file.
   package enum Access: Sendable {
@@ -31,7 +25,7 @@ extension Store {
       return db
     } catch {
       guard error.primaryCode == SQLITE_READONLY || error.primaryCode == SQLITE_CANTOPEN,
-        (System.fileSize(path + "-wal") ?? 0) == 0, access(path + "-shm", F_OK) != 0
+        !StoreSystem.hasContent(path + "-wal"), !StoreSystem.exists(path + "-shm")
       else { throw error }
       return try Database(path: path, readOnly: true, immutable: true, busyTimeout: busyTimeout)
     }

@@ -5,7 +5,7 @@
 /// writer owns its own; readers (`explain`, `runs`) and `rescore` open theirs, and WAL
 /// mode lets them work while a batch writes.
 package final class Store {
-  let db: Database
+  package let db: Database
   /// Prepared once, reused for every chunk (see `Store+Ratings`).
   var statements = Statements()
 

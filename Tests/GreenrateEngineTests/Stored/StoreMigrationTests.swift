@@ -1,6 +1,7 @@
 import Foundation
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 import GreenrateTestSupport
 import Testing
 

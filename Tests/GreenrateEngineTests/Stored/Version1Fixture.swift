@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 @testable import GreenrateEngine
 
@@ -60,8 +61,8 @@ enum Version1Fixture {
     try db.execute(schema)
     for run in runs {
       let asOf = try require(Day.parse(run.asOf))
-      var labels = JSONWriter()
-      labels.stringArray(program.ratingLabels)
+      let ruleset = RulesetDescription(program)
+      let zeros = program.ratingLabels.map { _ in "0" }.joined(separator: ",")
       let insertRun = try db.prepare(
         """
         INSERT INTO runs (kind, status, ruleset, ruleset_version, ruleset_sha256, as_of, input,
@@ -74,8 +75,8 @@ enum Version1Fixture {
         .text(program.version), .text(program.sha256), .text(run.asOf),
         run.kind == .batch ? .text("/data/night.csv") : .null,
         run.status == .running ? .null : .text("2026-01-01T00:01:00Z"), .text(rulesPath),
-        .text(labels.text), .text(Store.countsJSON(program.ratingLabels.map { _ in 0 })),
-        .text(StoredRecordCodec.fieldList(program.layout)), .text(Store.factorInfoJSON(program)),
+        .text(ruleset.ratingLabelsJSON), .text("[\(zeros)]"), .text(ruleset.recordFields),
+        .text(ruleset.factorInfo),
         .integer(Int64(run.records.count)),
       ])
       try insertRun.run()
