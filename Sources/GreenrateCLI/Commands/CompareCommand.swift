@@ -95,7 +95,7 @@ struct CompareCommand: ParsableCommand {
     let result: ComparisonResult
     if rules.count == 1 {
       let challenger = try RuleFile.load(rules[0])
-      let path = try AnalysisDatabase.existing(db ?? ShippedFiles.databaseName)
+      let path = try DatabaseOption.existing(db ?? ShippedFiles.databaseName)
       result = try analysis {
         try DatabaseComparison(databasePath: path, runID: runID, challenger: challenger, jobs: jobs)
           .run()

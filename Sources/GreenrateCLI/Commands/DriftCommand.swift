@@ -20,8 +20,7 @@ struct DriftCommand: ParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("The SQLite database (default: ./greenrate.sqlite).", valueName: "DB"))
-  var db: String?
+  @OptionGroup var database: DatabaseOption
 
   @Option(
     name: .customLong("run"),
@@ -45,7 +44,7 @@ struct DriftCommand: ParsableCommand {
   }
 
   func run() throws {
-    let path = try AnalysisDatabase.existing(db ?? ShippedFiles.databaseName)
+    let path = try database.existing()
     let result = try analysis {
       try DriftAnalysis(databasePath: path).run(runID: runID, baselineID: baseline)
     }

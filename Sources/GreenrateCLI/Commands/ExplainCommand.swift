@@ -53,20 +53,10 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     let store = try database.open(.readOnly)
-    let found: StoredRating?
-    do {
-      found = try store.rating(merchantID: merchantID, runID: runID)
-    } catch {
-      throw database.fail(error)
-    }
-    guard let rating = found else {
-      let reason: String
-      do {
-        reason = try whyNoRating(store)
-      } catch {
-        throw database.fail(error)
-      }
-      throw ExitCode.failure(reason)
+    guard
+      let rating = try database.perform({ try store.rating(merchantID: merchantID, runID: runID) })
+    else {
+      throw ExitCode.failure(try database.perform { try whyNoRating(store) })
     }
     // The rule text the database kept for the run; else the file, if still the same.
     let kept = try? store.ruleFileText(sha256: rating.run.rulesetSHA256)
@@ -74,13 +64,11 @@ struct ExplainCommand: ParsableCommand {
       kept.flatMap { RuleSource(text: $0, sha256: rating.run.rulesetSHA256) }
       ?? RuleSource(path: rating.run.rulesPath, sha256: rating.run.rulesetSHA256)
     var explanation = Explanation(rating: rating, source: .some(source))
-    do {
+    try database.perform {
       explanation.overrides = try store.overrides(merchantID: merchantID)
       if rating.run.kind == .rescore {
         explanation.changes = try store.rescoreChanges(runID: rating.run.id)
       }
-    } catch {
-      throw database.fail(error)
     }
     if json {
       Console.line(explanation.json)

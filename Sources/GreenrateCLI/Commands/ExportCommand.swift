@@ -83,7 +83,9 @@ struct ExportCommand: ParsableCommand {
     let fd: Int32
     if let target {
       fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-      guard fd >= 0 else { throw failure("cannot open \(target): \(ExportCommand.errnoText)") }
+      guard fd >= 0 else {
+        throw ExitCode.failure("cannot open \(target): \(ExportCommand.errnoText)")
+      }
     } else {
       fd = STDOUT_FILENO
     }
@@ -97,23 +99,18 @@ struct ExportCommand: ParsableCommand {
         unlink(target)
       }
       if let error = error as? SQLiteError { throw database.fail(error) }
-      throw failure("\(error)")
+      throw ExitCode.failure("\(error)")
     }
     guard let target, let output else { return }
     if close(fd) != 0 {
       unlink(target)
-      throw failure("cannot write \(output): \(ExportCommand.errnoText)")
+      throw ExitCode.failure("cannot write \(output): \(ExportCommand.errnoText)")
     }
     if rename(target, output) != 0 {
       let text = ExportCommand.errnoText
       unlink(target)
-      throw failure("cannot write \(output): \(text)")
+      throw ExitCode.failure("cannot write \(output): \(text)")
     }
-  }
-
-  private func failure(_ message: String) -> ExitCode {
-    Console.error("error: \(message)")
-    return ExitCode(1)
   }
 
   static var errnoText: String { String(cString: strerror(errno)) }

@@ -51,7 +51,7 @@ struct PruneCommand: ParsableCommand {
 
   func run() throws {
     let store = try database.open(dryRun ? .readOnly : .existing)
-    do {
+    try database.perform {
       let plan = try store.prunePlan(keep: keep)
       let before = try store.sizes()
       if plan.remove.isEmpty {
@@ -73,8 +73,6 @@ struct PruneCommand: ParsableCommand {
           + "rejects, \(result.states) stored results and records, \(result.ruleFiles) rule texts; "
           + "database \(megabytes(before.total)) -> \(megabytes(after.total)) "
           + "(\(megabytes(after.free)) free for later runs)")
-    } catch {
-      throw database.fail(error)
     }
   }
 

@@ -34,10 +34,7 @@ struct ReportCommand: ParsableCommand {
       """
   )
 
-  @Option(
-    name: .customLong("db"),
-    help: ArgumentHelp("The SQLite database a batch wrote.", valueName: "DB"))
-  var databasePath: String = ShippedFiles.databaseName
+  @OptionGroup var database: DatabaseOption
 
   @Option(
     name: .customLong("run"),
@@ -78,14 +75,13 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let databasePath = try AnalysisDatabase.existing(databasePath)
+    let databasePath = try database.existing()
     let report: RunReport
     do {
       report = try RunReport.read(
         path: databasePath, runID: runID, baselineID: baselineID, byFields: byFields)
     } catch {
-      Console.error("error: \(databasePath): \(error.description)")
-      throw ExitCode(error.isUsage ? 64 : 1)
+      throw database.fail(error.description, usage: error.isUsage)
     }
     let page = RunReportPage(report: report).html()
     let path = output ?? "greenrate-run-\(report.run.id).html"

@@ -96,9 +96,7 @@ struct RescoreCommand: ParsableCommand {
 
   /// One read-score-write; false when a fresher record arrived before the write.
   private func rescoreOnce(_ store: Store) throws -> Bool {
-    let stored: StoredRecord
-    let recorded: [Store.Override]
-    do {
+    let (stored, recorded) = try database.perform { () throws -> (StoredRecord, [Store.Override]) in
       guard let found = try store.latestRecord(merchantID: merchantID) else {
         if let reject = try store.latestReject(merchantID: merchantID) {
           // A record that never decoded is not stored: there is nothing to start from.
@@ -110,10 +108,7 @@ struct RescoreCommand: ParsableCommand {
           "unknown merchant `\(merchantID)`: no run in \(database.path) received a "
             + "record for it")
       }
-      stored = found
-      recorded = try store.overrides(merchantID: merchantID)
-    } catch let error as SQLiteError {
-      throw database.fail(error)
+      return (found, try store.overrides(merchantID: merchantID))
     }
 
     let rulesPath = rules ?? stored.rulesPath
@@ -137,11 +132,8 @@ struct RescoreCommand: ParsableCommand {
         && program.layout.field(named: o.field) != nil
     }
     if !cleared.isEmpty {
-      let batch: StoredRecord?
-      do {
-        batch = try store.latestRecord(merchantID: merchantID, fromBatch: true)
-      } catch {
-        throw database.fail(error)
+      let batch = try database.perform {
+        try store.latestRecord(merchantID: merchantID, fromBatch: true)
       }
       for o in cleared {
         let value = batch?.value(named: o.field).map(StoredRecord.cellText) ?? ""
@@ -165,15 +157,13 @@ struct RescoreCommand: ParsableCommand {
     details.clearOverrides = clear
     details.clearAll = clearOverrides
     details.rulesText = rulesText
-    do {
-      let written = try store.writeRescore(
+    let written = try database.perform {
+      try store.writeRescore(
         program: program, rulesPath: rules.map(ShippedFiles.absolute) ?? stored.rulesPath,
         asOf: asOfDay, records: prepared.records, row: 0, evaluator: evaluator, error: failure,
         details: details, carried: prepared.carried)
-      if written == nil { return false }
-    } catch {
-      throw database.fail(error)
     }
+    if written == nil { return false }
     for note in prepared.notes { Console.error("note: \(note)") }
 
     var out = JSONWriter(capacity: 1024)

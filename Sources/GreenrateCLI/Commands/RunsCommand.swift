@@ -36,16 +36,14 @@ struct RunsCommand: ParsableCommand {
 
   func run() throws {
     let store = try database.open(.readOnly)
-    var runs: [RunInfo]
+    var runs: [RunInfo] = []
     var stopReasons: [Int64: String] = [:]
-    do {
+    try database.perform {
       runs = try store.runs().reversed()
       if let limit, runs.count > limit { runs.removeLast(runs.count - limit) }
       for run in runs where run.kind == .batch {
         stopReasons[run.id] = try store.batchState(runID: run.id).stopReason
       }
-    } catch {
-      throw database.fail(error)
     }
     if json {
       var out = JSONWriter(capacity: 512 * runs.count + 2)

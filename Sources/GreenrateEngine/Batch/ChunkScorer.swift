@@ -85,26 +85,51 @@ package struct ChunkScorer: Sendable {
     return out
   }
 
-  /// Evaluates one record and appends its rating row; returns the reject instead when
-  /// the rules fail on it.
-  func score(
-    _ records: RecordBuffer, row: Int, with evaluator: Evaluator,
-    table: UnsafeBufferPointer<UInt8>, into out: inout ScoredChunk
-  ) -> Reject? {
+  /// What evaluating one record gave.
+  package enum Evaluation {
+    /// The rules scored it: its key; the evaluator holds the result.
+    case scored(key: Text)
+    /// The key is missing, or the rules failed on it.
+    case rejected(Reject)
+  }
+
+  /// Evaluates one record: the one rule, for the batch and for `SequentialScorer`, of
+  /// which records the rules score and how the others are rejected (a record the rules
+  /// fail on keeps its bytes, so `rescore` can start from it). Duplicate keys are
+  /// decided after this, among the records it scored: the first scored is kept.
+  package static func evaluate(_ records: RecordBuffer, row: Int, with evaluator: Evaluator)
+    -> Evaluation
+  {
     guard let key = records.key(row: row) else {
       let name = records.layout.fields[records.layout.keyField].name
-      return Reject(
-        line: records.lines[row], merchantID: nil, message: "the key field `\(name)` is missing")
+      return .rejected(
+        Reject(
+          line: records.lines[row], merchantID: nil,
+          message: "the key field `\(name)` is missing"))
     }
     if let error = evaluator.evaluate(records, row: row) {
       var record: [UInt8] = []
       StoredRecordCodec.encode(records, row: row, into: &record)
-      return Reject(
-        line: records.lines[row], merchantID: key.string, message: error.description,
-        record: record)
+      return .rejected(
+        Reject(
+          line: records.lines[row], merchantID: key.string, message: error.description,
+          record: record))
     }
-    append(evaluator, key: key, records: records, row: row, table: table, to: &out)
-    return nil
+    return .scored(key: key)
+  }
+
+  /// Evaluates one record and appends its rating row; returns the reject instead when
+  /// the rules cannot score it.
+  func score(
+    _ records: RecordBuffer, row: Int, with evaluator: Evaluator,
+    table: UnsafeBufferPointer<UInt8>, into out: inout ScoredChunk
+  ) -> Reject? {
+    switch ChunkScorer.evaluate(records, row: row, with: evaluator) {
+    case .rejected(let reject): return reject
+    case .scored(let key):
+      append(evaluator, key: key, records: records, row: row, table: table, to: &out)
+      return nil
+    }
   }
 
   /// Appends the evaluator's result for `records`' row `row` (just evaluated).
@@ -202,15 +227,19 @@ package struct ChunkScorer: Sendable {
   }
 
   /// Two line-ordered reject lists as one.
-  static func merge(_ a: [Reject], _ b: [Reject]) -> [Reject] {
+  static func merge(_ a: [Reject], _ b: [Reject]) -> [Reject] { merge(a, b, line: \.line) }
+
+  /// Two line-ordered lists as one, in line order (`a`'s first on equal lines): how the
+  /// batch and `SequentialScorer` put a chunk's outcomes back in input order.
+  static func merge<T>(_ a: [T], _ b: [T], line: (T) -> Int) -> [T] {
     if a.isEmpty { return b }
     if b.isEmpty { return a }
-    var out: [Reject] = []
+    var out: [T] = []
     out.reserveCapacity(a.count + b.count)
     var i = 0
     var j = 0
     while i < a.count || j < b.count {
-      if j == b.count || (i < a.count && a[i].line <= b[j].line) {
+      if j == b.count || (i < a.count && line(a[i]) <= line(b[j])) {
         out.append(a[i])
         i += 1
       } else {

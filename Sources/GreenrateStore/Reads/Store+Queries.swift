@@ -29,8 +29,8 @@ extension Store {
       factorInfo: statement.text(12))
   }
 
-  /// The merchant's freshest stored record (undecoded), with the rule file path of the run that
-  /// stored it; nil for an unknown merchant.
+  /// The merchant's freshest stored record (undecoded), with the rule file path of the
+  /// run that stored it; nil for an unknown merchant.
   ///
   /// Freshest means from the latest source data: a batch run's records are as fresh as
   /// its run id (runs start in id order), and a rescore's record is as fresh as the
