@@ -121,7 +121,7 @@ struct RatingExportWriter {
     if let layout = plan.runs[row.runID] {
       var index = 0
       for (f, column) in layout.factorColumns.enumerated() {
-        let band = Self.varint(row.factors, &index)
+        let band = FactorBands.next(row.factors, &index)
         let points = layout.bandPoints[f]
         if band < points.count {
           cells[column] = points[band]
@@ -252,7 +252,7 @@ struct RatingExportWriter {
     if let layout = plan.runs[row.runID], let keys = factorKeys[row.runID] {
       var index = 0
       for f in layout.factorColumns.indices {
-        let band = Self.varint(row.factors, &index)
+        let band = FactorBands.next(row.factors, &index)
         let points = layout.bandPoints[f]
         if f > 0 { w.byte(UInt8(ascii: ",")) }
         w.bytes += keys[f]
@@ -299,19 +299,5 @@ struct RatingExportWriter {
     } else {
       out += ExportPlan.render(x)
     }
-  }
-
-  /// The next LEB128 varint of `p` from `index`.
-  private static func varint(_ p: UnsafeRawBufferPointer, _ index: inout Int) -> Int {
-    var value = 0
-    var shift = 0
-    while index < p.count {
-      let b = p[index]
-      index += 1
-      value |= Int(b & 0x7F) << shift
-      shift += 7
-      if b < 0x80 || shift > 56 { break }
-    }
-    return value
   }
 }

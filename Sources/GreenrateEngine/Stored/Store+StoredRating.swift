@@ -58,15 +58,7 @@ extension Store {
     var factors: [StoredRating.Factor] = []
     var index = 0
     for (i, info) in infos.enumerated() {
-      var band = 0
-      var shift = 0
-      while index < bands.count {
-        let b = bands[index]
-        index += 1
-        band |= Int(b & 0x7F) << shift
-        shift += 7
-        if b < 0x80 || shift > 56 { break }
-      }
+      let band = bands.withUnsafeBytes { FactorBands.next($0, &index) }
       let described = (info["bands"]?.arrayValue ?? []).map { band in
         StoredRating.Band(
           points: band["points"]?.numberValue ?? 0, reason: band["reason"]?.stringValue,
