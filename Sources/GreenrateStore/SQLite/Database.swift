@@ -76,7 +76,7 @@ package final class Database {
     let rc = sqlite3_prepare_v3(
       handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
     guard rc == SQLITE_OK, let statement else {
-      throw SQLiteError(code: rc, message: lastMessage, sql: sql)
+      throw SQLiteError(code: sqlite3_extended_errcode(handle), message: lastMessage, sql: sql)
     }
     return Statement(handle: statement, database: self, sql: sql)
   }
@@ -116,7 +116,17 @@ package final class Database {
     }
   }
 
-  var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+  /// SQLite's message for the last error, saying so plainly when the disk is full:
+  /// SQLite reports a `-shm` file it cannot grow as "disk I/O error".
+  var lastMessage: String {
+    let message = String(cString: sqlite3_errmsg(handle))
+    guard sqlite3_extended_errcode(handle) & 0xFF != SQLITE_FULL else { return message }
+    switch sqlite3_system_errno(handle) {
+    case ENOSPC, EDQUOT: return "the disk is full (\(message))"
+    case EFBIG: return "the file size limit (ulimit -f) is reached (\(message))"
+    default: return message
+    }
+  }
 
   func error(_ rc: Int32, sql: String?) -> SQLiteError {
     SQLiteError(code: sqlite3_extended_errcode(handle), message: lastMessage, sql: sql)
