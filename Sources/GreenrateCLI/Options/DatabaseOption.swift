@@ -21,9 +21,9 @@ struct DatabaseOption: ParsableArguments {
   /// commands that only read, so that they write nothing and refuse a file that is not
   /// greenrate's before touching it.
   func open(_ access: Store.Access) throws -> Store {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue
-    else {
+    // A folder, or a file behind a folder this user may not enter, is not "no database".
+    if let problem = Database.fileProblem(path) { throw ExitCode.failure(problem) }
+    guard FileManager.default.fileExists(atPath: path) else {
       throw ExitCode.failure(
         "no database at `\(path)` (`greenrate batch ... --db \(path)` makes one)")
     }

@@ -29,7 +29,9 @@ package final class Database {
     path: String, readOnly: Bool = false, immutable: Bool = false,
     busyTimeout milliseconds: Int = 30_000
   ) throws(SQLiteError) {
-    if let problem = Database.pathProblem(path) {
+    if let problem = Database.pathProblem(path) ?? StoreSystem.fileProblem(path)
+      ?? (readOnly ? nil : StoreSystem.creationProblem(path))
+    {
       throw SQLiteError(code: SQLITE_CANTOPEN, message: problem)
     }
     var db: OpaquePointer?
@@ -40,7 +42,11 @@ package final class Database {
     let name = immutable && readOnly ? Database.immutableURI(path) : path
     let rc = sqlite3_open_v2(name, &db, flags, nil)
     guard rc == SQLITE_OK, let db else {
-      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      var message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      // "unable to open database file" says nothing of why: add the system's reason.
+      if let db, sqlite3_system_errno(db) != 0 {
+        message += " (\(StoreSystem.errorText(sqlite3_system_errno(db))))"
+      }
       if let db { sqlite3_close_v2(db) }
       throw SQLiteError(code: rc, message: "cannot open \(path): \(message)")
     }
