@@ -8,7 +8,8 @@ import GreenrateReaders
 /// `greenrate-fuzz` runs them under libFuzzer (`scripts/fuzz`); the tests replay the
 /// committed corpus and every crasher or slow input found through the same calls.
 package enum FuzzTarget: String, CaseIterable, Sendable {
-  /// Lexer, parser, checker and compiler on a rule file, and its errors rendered.
+  /// Lexer, parser, checker, compiler and linter on a rule file (as `greenrate check`),
+  /// and its errors rendered.
   case rules
   /// The CSV reader, header included, to the end of the input.
   case csv
@@ -57,7 +58,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
 
   private static func rules(_ bytes: [UInt8]) {
     do {
-      _ = try Program.compile(source: bytes, file: "fuzz.rules")
+      _ = try Program.compileWithWarnings(source: bytes, file: "fuzz.rules")
     } catch {
       _ = error.rendered
     }

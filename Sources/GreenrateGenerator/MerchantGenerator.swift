@@ -72,7 +72,8 @@ package struct MerchantGenerator: Sendable {
   private static func writeAll(_ bytes: [UInt8], to fd: Int32) throws(MerchantGeneratorError) {
     let failure = writeFully(bytes, to: fd)
     if failure != 0 {
-      throw MerchantGeneratorError("cannot write records: \(String(cString: strerror(failure)))")
+      throw MerchantGeneratorError(
+        "cannot write records: \(String(cString: strerror(failure)))", errorNumber: failure)
     }
   }
 }

@@ -12,6 +12,9 @@ package enum StressRules {
     case errors
     /// A rating block of `count` bands.
     case bands
+    /// A rating block of `count` bands and `count` outputs comparing `rating` with a
+    /// label no band gives (one warning each).
+    case labels
   }
 
   /// The UTF-8 bytes of a rule file of the given shape and size.
@@ -41,6 +44,12 @@ package enum StressRules {
     case .bands:
       out += "factor base \"Base\" {\n  when x > 0 => 1\n  else => 0\n}\n"
       out += ratingBlock(bands: count)
+    case .labels:
+      out += "factor base \"Base\" {\n  when x > 0 => 1\n  else => 0\n}\n"
+      out += ratingBlock(bands: count)
+      for i in 0..<count {
+        out += "output is_\(i) = rating == \"label_\(i)\"\n"
+      }
     }
     return Array(out.utf8)
   }
@@ -51,7 +60,9 @@ package enum StressRules {
       out += "  when score >= \(bands - i) => \"band_\(i)\"\n"
     }
     out += "  else => \"none\"\n}\n"
-    out += "eligibility {\n  deny \"NO_POINTS\" when score < 1\n}\n"
+    // Every input used, so that a valid file checks without a warning.
+    out += "eligibility {\n  deny \"NO_POINTS\" when score < 1\n"
+    out += "  deny \"NO_CODE\" when code == \"\" or x < 0\n}\n"
     return out
   }
 }

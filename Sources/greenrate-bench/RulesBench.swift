@@ -7,48 +7,58 @@ import GreenrateLanguage
   import Darwin
 #endif
 
-/// `greenrate-bench rules [SCALE] [SHAPE]`: checks and compiles generated rule files that once
-/// took quadratic time (100,000 factors, a 1,000,000-entry table, 100,000 errors,
-/// 100,000 rating bands), each at a tenth of its size and at full size, and prints the
-/// seconds of each, the median of three runs, and the ratio of the two: a linear
-/// compiler shows about 10 (n log n a little more), a quadratic one about 100.
+/// `greenrate-bench rules [SCALE] [SHAPE] [--tenfold]`: checks generated rule files that
+/// once took quadratic time the way `greenrate check` does (lex, parse, type-check,
+/// compile and lint): 100,000 factors, a 1,000,000-entry table, 100,000 errors, a rating
+/// block of 100,000 bands, and 100,000 comparisons with rating labels no band gives
+/// (100,000 warnings). Each at a tenth of its size and at full size (with `--tenfold`
+/// also at ten times), the median of three runs; the ratio of each size to the one
+/// before it is about 10 for a linear checker (n log n a little more), 100 for a
+/// quadratic one.
 ///
 /// SCALE (default 1) multiplies every size; 0.1 gives a quick look. SHAPE picks one.
 func rulesBenchMain(_ arguments: [String]) {
-  let scale = arguments.first.flatMap { Double($0) } ?? 1
-  let only = arguments.dropFirst().first.flatMap(StressRules.Shape.init(rawValue:))
+  let tenfold = arguments.contains("--tenfold")
+  let positional = arguments.filter { !$0.hasPrefix("--") }
+  let scale = positional.first.flatMap { Double($0) } ?? 1
+  let only = positional.dropFirst().first.flatMap(StressRules.Shape.init(rawValue:))
   let sizes: [(StressRules.Shape, Int)] = [
     (.factors, 100_000), (.table, 1_000_000), (.errors, 100_000), (.bands, 100_000),
+    (.labels, 100_000),
   ]
   for (shape, full) in sizes where only == nil || only == shape {
     let big = max(10, Int(Double(full) * scale))
-    let small = max(1, big / 10)
-    let smallTime = medianCompileSeconds(shape, count: small)
-    let bigTime = medianCompileSeconds(shape, count: big)
-    let ratio = smallTime > 0 ? bigTime / smallTime : 0
-    print(
-      pad("\(shape.rawValue)", 8) + pad(" \(small):", 11) + pad(format(smallTime), 8) + " s"
-        + pad("  \(big):", 12) + pad(format(bigTime), 8) + " s   ratio " + format(ratio, digits: 1))
+    var counts = [max(1, big / 10), big]
+    if tenfold { counts.append(big * 10) }
+    var line = pad("\(shape.rawValue)", 8)
+    var previous: Double?
+    for count in counts {
+      let time = medianCheckSeconds(shape, count: count)
+      line += pad(" \(count):", 11) + pad(format(time), 8) + " s"
+      if let previous, previous > 0 { line += " (×" + format(time / previous, digits: 1) + ")" }
+      previous = time
+    }
+    print(line)
   }
 }
 
-/// Seconds for the median of three compiles (check + compile, errors included).
-private func medianCompileSeconds(_ shape: StressRules.Shape, count: Int) -> Double {
+/// Seconds for the median of three checks (compile and lint, errors included).
+private func medianCheckSeconds(_ shape: StressRules.Shape, count: Int) -> Double {
   let source = StressRules.source(shape, count: count)
   var times: [Double] = []
   for _ in 0..<3 {
     let start = monotonicSeconds()
     var diagnostics: [Diagnostic] = []
     do {
-      _ = try Program.compile(source: source, file: "stress.rules")
+      diagnostics = try Program.compileWithWarnings(source: source, file: "stress.rules").warnings
     } catch {
       diagnostics = error.diagnostics
     }
     times.append(monotonicSeconds() - start)
-    let expected = shape == .errors ? count : 0
+    let expected = shape == .errors || shape == .labels ? count : 0
     if diagnostics.count != expected && times.count == 1 {
       let first = diagnostics.first.map { ": \($0.location): \($0.message)" } ?? ""
-      print("  (\(shape) \(count): \(diagnostics.count) errors, expected \(expected)\(first))")
+      print("  (\(shape) \(count): \(diagnostics.count) diagnostics, expected \(expected)\(first))")
     }
   }
   return times.sorted()[1]

@@ -9,6 +9,6 @@ case "query": queryBenchMain(Array(arguments.dropFirst()))
 case "compare": compareBenchMain(Array(arguments.dropFirst()))
 default:
   print(
-    "usage: greenrate-bench (score RULES [N] [--uniform] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only] | rules [SCALE] [SHAPE] | query DB SQL [REPEAT] | compare [RULES] [N] [DIR])"
+    "usage: greenrate-bench (score RULES [N] [--uniform] | parse [ROWS] [DIR] | batch [RULES] [N] [DIR] [--full-only] | rules [SCALE] [SHAPE] [--tenfold] | query DB SQL [REPEAT] | compare [RULES] [N] [DIR])"
   )
 }

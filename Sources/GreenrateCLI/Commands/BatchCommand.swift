@@ -155,11 +155,14 @@ struct BatchCommand: ParsableCommand {
         "run \(summary.runID) stopped: \(reason); \(runner.resumeCommand(summary.runID)) "
           + "carries it on")
     }
-    Console.line(json ? summary.json : summary.text)
+    // If standard output is gone, the error line still tells what is stored.
+    let done =
+      "run \(summary.runID) is \(summary.status.rawValue) all the same: `greenrate runs` shows it"
+    Console.line(json ? summary.json : summary.text, done: done)
     if !json, summary.status == .completed,
       let drift = DriftAnalysis.batchLine(databasePath: options.databasePath, runID: summary.runID)
     {
-      Console.line(drift)
+      Console.line(drift, done: done)
     }
     if let signal = summary.signal { throw ExitCode(128 + signal) }
     if summary.status != .completed { throw ExitCode(1) }

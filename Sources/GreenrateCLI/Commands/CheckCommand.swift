@@ -42,13 +42,13 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let source = try RuleFile.readFile(rules)
     let program: Program
+    var warnings: [Diagnostic]
     do {
-      program = try Program.compile(source: source, file: rules)
+      (program, warnings) = try Program.compileWithWarnings(source: source, file: rules)
     } catch {
       report(error)
       throw ExitCode(1)
     }
-    var warnings = RuleWarnings.find(source: source)
     if strict {
       for i in warnings.indices { warnings[i].severity = .error }
     }

@@ -99,6 +99,13 @@ struct ExportCommand: ParsableCommand {
         unlink(target)
       }
       if let error = error as? SQLiteError { throw database.fail(error) }
+      if let error = error as? ExportWriteError {
+        guard let output else {
+          Console.error(Console.outputFailure(error.errorNumber))
+          throw ExitCode(1)
+        }
+        throw ExitCode.failure("cannot write \(output): \(System.errorText(error.errorNumber))")
+      }
       throw ExitCode.failure("\(error)")
     }
     guard let target, let output else { return }
@@ -122,7 +129,7 @@ struct ExportCommand: ParsableCommand {
     while left > 0 {
       let n = write(fd, base, left)
       if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { throw ExportWriteError(message: "cannot write: \(errnoText)") }
+      guard n > 0 else { throw ExportWriteError(errorNumber: n < 0 ? errno : EIO) }
       base += n
       left -= n
     }
@@ -131,6 +138,6 @@ struct ExportCommand: ParsableCommand {
 
 /// A failed write of export output (a full disk, a closed pipe).
 struct ExportWriteError: Error, CustomStringConvertible {
-  var message: String
-  var description: String { message }
+  var errorNumber: Int32
+  var description: String { "cannot write: \(System.errorText(errorNumber))" }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GreenrateEngine
 import GreenrateLanguage
 
 /// `greenrate fmt`: lay rule files out the one canonical way.
@@ -56,10 +57,8 @@ struct FmtCommand: ParsableCommand {
         guard formatted != source else { continue }
         unformatted.append(path)
         if write {
-          do {
-            try Data(formatted).write(to: URL(fileURLWithPath: path), options: .atomic)
-          } catch {
-            Console.error("error: cannot write `\(path)`: \(error.localizedDescription)")
+          if let failure = System.writeFileAtomically(path, formatted) {
+            Console.error("error: cannot write `\(path)`: \(System.errorText(failure))")
             failed = true
             continue
           }

@@ -66,21 +66,28 @@ package struct GenerateCommand: ParsableCommand {
       seed: seed, format: chosen,
       referenceDay: Day.parse(asOf) ?? MerchantGenerator.defaultReferenceDay)
     guard let output else {
-      try generator.write(count: count, to: STDOUT_FILENO)
+      do {
+        try generator.write(count: count, to: STDOUT_FILENO)
+      } catch {
+        Console.error(Console.outputFailure(error.errorNumber ?? EIO))
+        throw ExitCode(1)
+      }
       return
     }
     let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    // Errors below reach `GreenrateCommand.run`, which prints them as one `error:` line.
     guard fd >= 0 else {
-      throw MerchantGeneratorError("cannot open \(output): \(String(cString: strerror(errno)))")
+      throw MerchantGeneratorError("cannot open \(output): \(System.errorText(errno))")
     }
     do {
       try generator.write(count: count, to: fd)
     } catch {
       close(fd)
-      throw error
+      throw MerchantGeneratorError(
+        "cannot write \(output): \(error.errorNumber.map(System.errorText) ?? error.message)")
     }
     if close(fd) != 0 {
-      throw MerchantGeneratorError("cannot write \(output): \(String(cString: strerror(errno)))")
+      throw MerchantGeneratorError("cannot write \(output): \(System.errorText(errno))")
     }
   }
 }

@@ -38,19 +38,41 @@ package struct GreenrateCommand: ParsableCommand {
   /// Help, usage errors and `ExitCode`s are printed as the argument parser would, but
   /// through `Console`, so that a full or closed standard output (`--help > /dev/full`)
   /// is reported and exits 1 instead of being ignored.
+  ///
+  /// Any other error a command lets through is the work failing, not bad usage: it is
+  /// reported as one `error:` line with exit 1 (`ExitCode.failure`), never in the
+  /// argument parser's "Error: … Usage: …" form.
   package static func run(arguments: [String]) -> Never {
+    var command: any ParsableCommand
     do {
-      var command = try parseAsRoot(normalized(arguments))
-      try command.run()
+      command = try parseAsRoot(normalized(arguments))
     } catch {
-      let text = fullMessage(for: error)
-      let code = exitCode(for: error)
-      if !text.isEmpty {
-        if code == .success { Console.line(text) } else { Console.error(text) }
-      }
-      exit(withError: code == .success ? nil : ExitCode(code.rawValue))
+      exitAsParser(error)
+    }
+    do {
+      try command.run()
+    } catch let error where isParserError(error) {
+      exitAsParser(error)
+    } catch {
+      exit(withError: ExitCode.failure(error))
     }
     exit(withError: nil)
+  }
+
+  /// Whether the argument parser made `error` (`ExitCode`, `ValidationError`,
+  /// `CleanExit`, and the help request a `help` subcommand throws from `run()`).
+  private static func isParserError(_ error: any Error) -> Bool {
+    String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+  }
+
+  /// Prints `error` the way the argument parser does (help, usage) and exits.
+  private static func exitAsParser(_ error: any Error) -> Never {
+    let text = fullMessage(for: error)
+    let code = exitCode(for: error)
+    if !text.isEmpty {
+      if code == .success { Console.line(text) } else { Console.error(text) }
+    }
+    exit(withError: code == .success ? nil : ExitCode(code.rawValue))
   }
 
   /// Rewrites `--resume N` / `--resume=N` to `--resume-run N`: `--resume` takes an

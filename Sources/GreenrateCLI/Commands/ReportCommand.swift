@@ -97,10 +97,8 @@ struct ReportCommand: ParsableCommand {
   /// Writes a page to `path` in one step (a reader never sees half a file); a failure is
   /// one error line and exit 1.
   static func write(_ page: String, to path: String) throws {
-    do {
-      try Data(page.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      Console.error("error: cannot write \(path): \(error.localizedDescription)")
+    if let failure = System.writeFileAtomically(path, Array(page.utf8)) {
+      Console.error("error: cannot write \(path): \(System.errorText(failure))")
       throw ExitCode(1)
     }
   }

@@ -174,7 +174,7 @@ struct RescoreCommand: ParsableCommand {
       out.result(evaluator.result(key: Text(stored.merchantID)), keyName: keyName)
     }
     out.byte(UInt8(ascii: "\n"))
-    Console.write(out.bytes)
+    Console.write(out.bytes, done: "the rescore of \(stored.merchantID) is stored all the same")
     if failure != nil { throw ExitCode(1) }
     return true
   }

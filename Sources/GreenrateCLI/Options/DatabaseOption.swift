@@ -34,9 +34,9 @@ struct DatabaseOption: ParsableArguments {
 
   /// `path` when a file (not a folder) is there, else one error line and exit 1.
   static func existing(_ path: String) throws -> String {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue
-    else {
+    // A folder, or a file behind a folder this user may not enter, is not "no database".
+    if let problem = Database.fileProblem(path) { throw ExitCode.failure(problem) }
+    guard FileManager.default.fileExists(atPath: path) else {
       throw ExitCode.failure(
         "no database at `\(path)` (`greenrate batch ... --db \(path)` makes one)")
     }

@@ -41,7 +41,7 @@ enum ShippedFiles {
       try Data(bytes).write(to: url, options: .withoutOverwriting)
     } catch {
       Console.error(
-        "error: cannot write the embedded default \(path): \(error.localizedDescription)")
+        "error: cannot write the embedded default \(path): \(FileErrorText.of(error))")
       throw ExitCode(1)
     }
     Console.note("note: wrote the embedded default \(path)")

@@ -25,18 +25,25 @@ enum Console {
     _ = System.writeAll(2, Array((text + "\n").utf8))
   }
 
-  static func write(_ bytes: [UInt8]) {
-    if let failure = System.writeAll(1, bytes) { failOutput(failure) }
+  /// Writes to standard output. `done`, when given, says what the command did all the
+  /// same (a run stored, say), for the error line if standard output fails.
+  static func write(_ bytes: [UInt8], done: String? = nil) {
+    if let failure = System.writeAll(1, bytes) { failOutput(failure, done: done) }
   }
 
-  static func line(_ text: String) {
-    write(Array((text + "\n").utf8))
+  static func line(_ text: String, done: String? = nil) {
+    write(Array((text + "\n").utf8), done: done)
+  }
+
+  /// The line for a standard output that cannot be written.
+  static func outputFailure(_ errorNumber: Int32, done: String? = nil) -> String {
+    "error: cannot write to standard output: \(System.errorText(errorNumber))"
+      + (done.map { " (\($0))" } ?? "")
   }
 
   /// Standard output failed: one line on standard error, exit 1.
-  private static func failOutput(_ errorNumber: Int32) -> Never {
-    _ = System.writeAll(
-      2, Array("error: cannot write to standard output: \(System.errorText(errorNumber))\n".utf8))
+  private static func failOutput(_ errorNumber: Int32, done: String?) -> Never {
+    _ = System.writeAll(2, Array((outputFailure(errorNumber, done: done) + "\n").utf8))
     exit(1)
   }
 }

@@ -93,6 +93,9 @@ extension Checker {
   /// Notes every name declared anywhere, so a use before its declaration gets a clear
   /// message rather than "unknown name".
   mutating func collectNames(_ syntax: SyntaxRuleSet) {
+    // Sized once: growing two tables of 100,000 names step by step cost a tenth of a check.
+    declaredAnywhere.reserveCapacity(syntax.items.count)
+    scope.reserveCapacity(syntax.items.count)
     for item in syntax.items {
       let declared: SyntaxName?
       switch item {

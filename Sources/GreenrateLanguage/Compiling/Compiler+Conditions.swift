@@ -155,8 +155,13 @@ extension Compiler {
     let r = textOperand(b)
     switch (l, r) {
     case (.rating, .constant(let c)), (.constant(let c), .rating):
-      let table = ratingLabels.map { ($0 == c) != negated }
-      return ratingTest(table)
+      // By label id: a table over every label per test was quadratic in labels × tests.
+      let ids = ratingLabelIDs.ids
+      let target = c.flatMap(ratingLabelIDs.id(of:)) ?? -1
+      return { f in
+        let i = f.ratingIndex
+        return i < ids.count ? (ids[i] == target) != negated : false
+      }
     case (.constant(let c?), let operand), (let operand, .constant(let c?)):
       let match = TextMatcher([c])
       // A missing text is not equal to `c`, just like one that differs.
@@ -182,6 +187,24 @@ extension Compiler {
     }
   }
 
+  /// `rating in set`: a table per label when there are few labels (the fastest test),
+  /// otherwise a test of the label's id against the ids of the set's items, so that
+  /// compiling stays linear in labels × tests.
+  private func ratingMembership(_ set: TextSet) -> BoolCode {
+    guard ratingLabels.count > Self.ratingTableLimit else {
+      return ratingTest(ratingLabels.map(set.contains))
+    }
+    let ids = ratingLabelIDs.ids
+    let wanted = Set(set.items.compactMap(ratingLabelIDs.id(of:)))
+    return { f in
+      let i = f.ratingIndex
+      return i < ids.count ? wanted.contains(ids[i]) : false
+    }
+  }
+
+  /// The most rating labels for which a test of the rating gets a table of its own.
+  static let ratingTableLimit = 256
+
   /// A test of the rating decided per label in advance.
   private func ratingTest(_ table: [Bool]) -> BoolCode {
     { f in
@@ -194,7 +217,7 @@ extension Compiler {
     let item = textOperand(x)
     switch (item, setOperand(s)) {
     case (.rating, .constant(let set)):
-      return ratingTest(ratingLabels.map(set.contains))
+      return ratingMembership(set)
     case (.input(let slot), .constant(let set)):
       let match = TextMatcher(set.items)
       return { f in match.index(at: f.inputTexts + slot) >= 0 }

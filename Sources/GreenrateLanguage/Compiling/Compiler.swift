@@ -28,6 +28,7 @@ struct Compiler {
   let layout: RecordLayout
   let tables: [CompiledTable]
   let ratingLabels: [Text]
+  let ratingLabelIDs: RatingLabelIDs
   var registers = CompiledCode.Registers()
   var letPlaces: [Place?]
   var factorSlots: [Int] = []
@@ -77,6 +78,7 @@ struct Compiler {
     self.layout = layout
     tables = rules.tables.map(CompiledTable.init)
     ratingLabels = rules.rating.map { Text($0.label) }
+    ratingLabelIDs = RatingLabelIDs(ratingLabels)
     letPlaces = Array(repeating: nil, count: rules.lets.count)
     outputPlaces = Array(repeating: nil, count: rules.outputs.count)
     scratch = Frame(registers: CompiledCode.Registers(), asOf: 0)

@@ -2,9 +2,26 @@ extension Program {
   /// Parses, checks and compiles a rule file; throws every error found.
   package static func compile(source: [UInt8], file: String) throws(RuleFileError) -> Program {
     var outcome = Frontend.check(source: source)
+    return try compile(&outcome.checked, outcome.diagnostics, source: source, file: file)
+  }
+
+  /// Compiles like `compile(source:file:)` and finds the file's warnings (see
+  /// `RuleWarnings`) from the same parse, so `check` lexes, parses and checks once.
+  package static func compileWithWarnings(
+    source: [UInt8], file: String
+  ) throws(RuleFileError) -> (program: Program, warnings: [Diagnostic]) {
+    var outcome = Frontend.analyse(source: source)
+    let program = try compile(&outcome.checked, outcome.diagnostics, source: source, file: file)
+    guard let syntax = outcome.syntax else { return (program, []) }
+    return (program, RuleWarnings.find(syntax: syntax))
+  }
+
+  private static func compile(
+    _ outcome: inout CheckedRuleSet?, _ diagnostics: [Diagnostic], source: [UInt8], file: String
+  ) throws(RuleFileError) -> Program {
     // Taken out, not copied: no other reference may keep the trees (see below).
-    guard var checked = outcome.checked.take(), outcome.diagnostics.isEmpty else {
-      throw RuleFileError(file: file, source: source, diagnostics: outcome.diagnostics)
+    guard var checked = outcome.take(), diagnostics.isEmpty else {
+      throw RuleFileError(file: file, source: source, diagnostics: diagnostics)
     }
     let program = Program(checked: checked, file: file, sha256: SHA256.hex(source))
     // A flat chain of 100,000 terms checks to a tree as deep: freed the ordinary

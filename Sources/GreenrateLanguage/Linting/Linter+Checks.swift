@@ -1,32 +1,37 @@
 extension Linter {
   // MARK: Bands
 
-  /// Warns about each band that an earlier band of the same block covers.
+  /// Warns about each band that an earlier band of the same block covers (the first
+  /// such band is named), in O(n log n) for n bands (see `BandCoverage`).
   mutating func unreachableBands(_ bands: [(location: SourceLocation, condition: SyntaxExpr?)]) {
-    for (i, band) in bands.enumerated() {
-      guard let later = band.condition else { continue }
-      for earlier in bands[..<i] {
-        guard let first = earlier.condition, Linter.covers(first, later) else { continue }
-        let quoted = first.rendered(limit: 60).map { " (`\($0)`)" } ?? ""
+    var coverage = BandCoverage()
+    var earlier: [(location: SourceLocation, condition: SyntaxExpr)] = []
+    for band in bands {
+      guard let condition = band.condition else { continue }
+      if let i = coverage.firstCovering(condition) {
+        let first = earlier[i]
+        let quoted = first.condition.rendered(limit: 60).map { " (`\($0)`)" } ?? ""
         warn(
-          "this band can never match: the band on line \(earlier.location.line)\(quoted) "
+          "this band can never match: the band on line \(first.location.line)\(quoted) "
             + "matches first whenever it could",
           at: band.location)
-        break
       }
+      coverage.add(condition)
+      earlier.append((band.location, condition))
     }
   }
 
-  /// Whether every value making `later` true makes `earlier` true.
+  /// Whether every value making `later` true makes `earlier` true: the pairwise rule
+  /// `BandCoverage` answers for a whole block at once (the tests hold them equal).
   static func covers(_ earlier: SyntaxExpr, _ later: SyntaxExpr) -> Bool {
     let a = unwrapped(earlier)
     let b = unwrapped(later)
     if case .bool(true, _) = a { return true }
-    if text(a) == text(b) { return true }
+    if let t = text(a), t == text(b) { return true }
     guard case .comparison(let opA, let leftA, let rightA, _) = a,
       case .comparison(let opB, let leftB, let rightB, _) = b,
       case .number(let x, _, _) = unwrapped(rightA), case .number(let y, _, _) = unwrapped(rightB),
-      text(unwrapped(leftA)) == text(unwrapped(leftB))
+      let operand = text(unwrapped(leftA)), operand == text(unwrapped(leftB))
     else { return false }
     // `left opB y` implies `left opA x`.
     switch (opA, opB) {
@@ -68,9 +73,18 @@ extension Linter {
         }
       }
     }
-    let known = labels.map { "\"\($0)\"" }.joined(separator: ", ")
-    for (label, at) in suspects where !labels.contains(label) {
-      let near = labels.first { $0.lowercased() == label.lowercased() }
+    // Hashed, and the list in the message clipped: with many labels and many
+    // comparisons, a search of the labels and the whole list per warning were quadratic.
+    let given = Set(labels)
+    var folded: [String: String] = [:]
+    for label in labels where folded[label.lowercased()] == nil {
+      folded[label.lowercased()] = label
+    }
+    let shown = Linter.maxListedLabels
+    var known = labels.prefix(shown).map { "\"\($0)\"" }.joined(separator: ", ")
+    if labels.count > shown { known += ", … (\(labels.count) labels)" }
+    for (label, at) in suspects where !given.contains(label) {
+      let near = folded[label.lowercased()]
       let guess = near.map { " (did you mean \"\($0)\"?)" } ?? ""
       warn("no rating band gives the label \"\(label)\"\(guess); the labels are \(known)", at: at)
     }

@@ -2,6 +2,8 @@
 struct Linter {
   let syntax: SyntaxRuleSet
   var warnings: [Diagnostic] = []
+  /// The most rating labels a warning lists; the rest are counted.
+  static let maxListedLabels = 10
 
   init(syntax: SyntaxRuleSet) {
     self.syntax = syntax
@@ -66,9 +68,10 @@ struct Linter {
     }
   }
 
-  /// The expression as written (normalised), for comparing conditions.
-  static func text(_ expr: SyntaxExpr) -> String {
-    expr.rendered(limit: 100_000) ?? ""
+  /// The expression as written (normalised), for comparing conditions; nil when too
+  /// long to compare that way (two such conditions are not taken for the same).
+  static func text(_ expr: SyntaxExpr) -> String? {
+    expr.rendered(limit: 100_000)
   }
 
   /// `e` without enclosing parentheses.

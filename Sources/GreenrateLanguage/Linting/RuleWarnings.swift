@@ -21,6 +21,11 @@ package enum RuleWarnings {
     var (checked, semantic) = Checker.check(syntax)
     checked?.releaseExpressions()
     guard semantic.isEmpty else { return [] }
+    return find(syntax: syntax)
+  }
+
+  /// The warnings of a parsed file that checked without error, sorted by location.
+  static func find(syntax: SyntaxRuleSet) -> [Diagnostic] {
     var linter = Linter(syntax: syntax)
     linter.run()
     return linter.warnings.sorted {

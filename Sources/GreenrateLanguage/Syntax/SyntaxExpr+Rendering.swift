@@ -1,6 +1,8 @@
 extension SyntaxExpr {
   /// The expression written back as source, for messages; nil when it would be longer
-  /// than `limit` characters (a message then says "this value").
+  /// than `limit` bytes of UTF-8 (a message then says "this value"). Bytes, not
+  /// characters: a native string knows its byte count at once, while counting
+  /// characters at every node made rendering a long chain quadratic.
   func rendered(limit: Int) -> String? {
     var out = ""
     return render(into: &out, limit: limit) ? out : nil
@@ -50,14 +52,16 @@ extension SyntaxExpr {
       guard first.render(into: &out, limit: limit) else { return false }
       for link in links {
         out += " \(link.op.spelling) "
-        guard out.count <= limit, link.operand.render(into: &out, limit: limit) else {
+        guard out.utf8.count <= limit, link.operand.render(into: &out, limit: limit) else {
           return false
         }
       }
     case .coalesce(let operands, _):
       for (i, operand) in operands.enumerated() {
         if i > 0 { out += " ?? " }
-        guard out.count <= limit, operand.render(into: &out, limit: limit) else { return false }
+        guard out.utf8.count <= limit, operand.render(into: &out, limit: limit) else {
+          return false
+        }
       }
     case .comparison(let op, let left, let right, _):
       guard left.render(into: &out, limit: limit) else { return false }
@@ -78,6 +82,6 @@ extension SyntaxExpr {
       out += " else "
       guard elseBranch.render(into: &out, limit: limit) else { return false }
     }
-    return out.count <= limit
+    return out.utf8.count <= limit
   }
 }

@@ -8,9 +8,10 @@ import CSQLite
 package final class RunReader {
   let db: Database
 
-  /// Opens an existing database read-only.
+  /// Opens an existing database read-only (as `Store`'s read-only access does, so a
+  /// full disk or a read-only folder does not stop a reader; see `Store.openReadOnly`).
   package init(path: String) throws(SQLiteError) {
-    db = try Database(path: path, readOnly: true)
+    db = try Store.openReadOnly(path: path, busyTimeout: 30_000)
   }
 
   /// A reader on a read-write connection, for the process that has just written the

@@ -20,9 +20,10 @@ package struct RatingRowView {
 /// Read-only queries for `greenrate report`, on a connection opened read-only: they
 /// never create, migrate or write a database.
 extension Store {
-  /// Opens `path` read-only (it must exist).
+  /// Opens `path` read-only (it must exist), as every reader does (see
+  /// `openReadOnly(path:busyTimeout:)`: a full disk does not stop it).
   package static func openReadOnly(path: String) throws(SQLiteError) -> Database {
-    try Database(path: path, readOnly: true)
+    try openReadOnly(path: path, busyTimeout: 30_000)
   }
 
   /// Calls `body` with every rating row of run `runID`, in storage order, in one pass.

@@ -17,6 +17,12 @@ extension Database {
     return nil
   }
 
+  /// Why `path` cannot be opened as a database file although it is a plain path: a
+  /// folder, or behind a folder this user may not enter; nil otherwise.
+  package static func fileProblem(_ path: String) -> String? {
+    StoreSystem.fileProblem(path)
+  }
+
   /// `file:/abs/path?immutable=1`, the path percent-encoded as a URI needs.
   static func immutableURI(_ path: String) -> String {
     var absolute = path

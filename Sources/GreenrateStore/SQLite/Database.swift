@@ -29,7 +29,9 @@ package final class Database {
     path: String, readOnly: Bool = false, immutable: Bool = false,
     busyTimeout milliseconds: Int = 30_000
   ) throws(SQLiteError) {
-    if let problem = Database.pathProblem(path) {
+    if let problem = Database.pathProblem(path) ?? StoreSystem.fileProblem(path)
+      ?? (readOnly ? nil : StoreSystem.creationProblem(path))
+    {
       throw SQLiteError(code: SQLITE_CANTOPEN, message: problem)
     }
     var db: OpaquePointer?
@@ -40,7 +42,11 @@ package final class Database {
     let name = immutable && readOnly ? Database.immutableURI(path) : path
     let rc = sqlite3_open_v2(name, &db, flags, nil)
     guard rc == SQLITE_OK, let db else {
-      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      var message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      // "unable to open database file" says nothing of why: add the system's reason.
+      if let db, sqlite3_system_errno(db) != 0 {
+        message += " (\(StoreSystem.errorText(sqlite3_system_errno(db))))"
+      }
       if let db { sqlite3_close_v2(db) }
       throw SQLiteError(code: rc, message: "cannot open \(path): \(message)")
     }
@@ -76,7 +82,7 @@ package final class Database {
     let rc = sqlite3_prepare_v3(
       handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
     guard rc == SQLITE_OK, let statement else {
-      throw SQLiteError(code: rc, message: lastMessage, sql: sql)
+      throw SQLiteError(code: sqlite3_extended_errcode(handle), message: lastMessage, sql: sql)
     }
     return Statement(handle: statement, database: self, sql: sql)
   }
@@ -116,7 +122,17 @@ package final class Database {
     }
   }
 
-  var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+  /// SQLite's message for the last error, saying so plainly when the disk is full:
+  /// SQLite reports a `-shm` file it cannot grow as "disk I/O error".
+  var lastMessage: String {
+    let message = String(cString: sqlite3_errmsg(handle))
+    guard sqlite3_extended_errcode(handle) & 0xFF != SQLITE_FULL else { return message }
+    switch sqlite3_system_errno(handle) {
+    case ENOSPC, EDQUOT: return "the disk is full (\(message))"
+    case EFBIG: return "the file size limit (ulimit -f) is reached (\(message))"
+    default: return message
+    }
+  }
 
   func error(_ rc: Int32, sql: String?) -> SQLiteError {
     SQLiteError(code: sqlite3_extended_errcode(handle), message: lastMessage, sql: sql)

@@ -17,6 +17,12 @@ extension Store {
   /// connection open, everything checkpointed) cannot be read that way when the folder
   /// is not writable: SQLite must create the `-shm` file first. Since no connection is
   /// open and none can write there either, the file is then opened as immutable.
+  ///
+  /// The same on a full disk, where SQLite cannot grow the `-shm` file (it reports an
+  /// I/O error): when the `-wal` holds nothing, the database file holds every commit,
+  /// and no writer can add one to the WAL on that disk, so the file is read as
+  /// immutable. With commits still in the WAL the error stands (reading the file alone
+  /// would show old data).
   static func openReadOnly(path: String, busyTimeout: Int) throws(SQLiteError) -> Database {
     let db = try Database(path: path, readOnly: true, busyTimeout: busyTimeout)
     do {
@@ -24,9 +30,12 @@ extension Store {
       _ = try probe.step()
       return db
     } catch {
-      guard error.primaryCode == SQLITE_READONLY || error.primaryCode == SQLITE_CANTOPEN,
-        !StoreSystem.hasContent(path + "-wal"), !StoreSystem.exists(path + "-shm")
-      else { throw error }
+      let walEmpty = !StoreSystem.hasContent(path + "-wal")
+      let noFolderAccess =
+        (error.primaryCode == SQLITE_READONLY || error.primaryCode == SQLITE_CANTOPEN)
+        && !StoreSystem.exists(path + "-shm")
+      let noRoom = error.primaryCode == SQLITE_IOERR || error.primaryCode == SQLITE_FULL
+      guard walEmpty, noFolderAccess || noRoom else { throw error }
       return try Database(path: path, readOnly: true, immutable: true, busyTimeout: busyTimeout)
     }
   }
