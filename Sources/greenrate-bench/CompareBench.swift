@@ -69,7 +69,7 @@ func compareBenchMain(_ arguments: [String]) {
   let scoreOnly = benchSeconds() - scoreStart
   report("score only, \(cores) threads", count, scoreOnly, cpu: processCPUSeconds() - cpuStart)
 
-  // Reading alone: the serial stage of compare (one SQLite connection).
+  // Reading alone on one connection (how compare read before it read in key ranges).
   let readStart = benchSeconds()
   cpuStart = processCPUSeconds()
   do {
@@ -83,6 +83,23 @@ func compareBenchMain(_ arguments: [String]) {
     report(
       "read stored rows only (\(rows) rows, one thread)", count, benchSeconds() - readStart,
       cpu: processCPUSeconds() - cpuStart)
+  } catch {
+    print("read failed: \(error)")
+    return
+  }
+  // Reading in key ranges on every core, as compare reads (each thread its connection).
+  let rangesStart = benchSeconds()
+  cpuStart = processCPUSeconds()
+  do {
+    let reader = try RunReader(path: db)
+    guard let run = try reader.run(id: 1) else { return }
+    let rows = RowCounter()
+    try RunReader.forEachChunkInRanges(path: db, run: run, columns: .full, jobs: cores) {
+      rows.add($1.count)
+    }
+    report(
+      "read stored rows only (\(rows.total) rows, key ranges on \(cores) threads)", count,
+      benchSeconds() - rangesStart, cpu: processCPUSeconds() - cpuStart)
   } catch {
     print("read failed: \(error)")
     return
@@ -153,5 +170,24 @@ func challengerProgram(_ program: Program) -> Program? {
   } catch {
     print("challenger does not compile: \(error)")
     return nil
+  }
+}
+
+/// Rows counted by the reading threads.
+final class RowCounter: @unchecked Sendable {
+  private let lock = DispatchSemaphore(value: 1)
+  private var count = 0
+
+  var total: Int {
+    lock.wait()
+    defer { lock.signal() }
+    return count
+  }
+
+  func add(_ n: Int) -> Bool {
+    lock.wait()
+    count += n
+    lock.signal()
+    return true
   }
 }

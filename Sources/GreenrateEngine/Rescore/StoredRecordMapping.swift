@@ -75,16 +75,23 @@ package struct StoredRecordMapping: Sendable {
     _ bytes: ArraySlice<UInt8>, key: String, into buffer: inout RecordBuffer, row: Int
   ) throws(StoredRecordError) -> String? {
     try bytes.withUnsafeBufferPointer { (raw) throws(StoredRecordError) in
-      var cursor = StoredRecordReader(bytes: raw)
-      guard cursor.byte() == StoredRecordCodec.formatVersion else {
-        throw .corrupt("unknown record format")
-      }
-      for (base, target) in targets {
-        try decode(base, into: target, from: &cursor, buffer: &buffer, row: row)
-      }
-      guard cursor.atEnd else { throw .corrupt("extra bytes after the record") }
+      try fill(raw, key: Text(key), into: &buffer, row: row)
     }
-    buffer.setText(Text(key), row: row, slot: layout.keySlot)
+  }
+
+  /// `fill` from bytes in place (a chunk's buffer), with the key already a `Text`.
+  package func fill(
+    _ raw: UnsafeBufferPointer<UInt8>, key: Text, into buffer: inout RecordBuffer, row: Int
+  ) throws(StoredRecordError) -> String? {
+    var cursor = StoredRecordReader(bytes: raw)
+    guard cursor.byte() == StoredRecordCodec.formatVersion else {
+      throw .corrupt("unknown record format")
+    }
+    for (base, target) in targets {
+      try decode(base, into: target, from: &cursor, buffer: &buffer, row: row)
+    }
+    guard cursor.atEnd else { throw .corrupt("extra bytes after the record") }
+    buffer.setText(key, row: row, slot: layout.keySlot)
     for i in required where StoredRecordMapping.isMissing(buffer, row: row, field: i) {
       return layout.fields[i].name
     }
