@@ -2,10 +2,10 @@ import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
 
-/// One rule set's results over an input, record by record in input order, for the
-/// file form of `compare`: each line's record scored, or rejected (undecodable, no key,
-/// a repeated key, or a runtime error in the rules) — the batch's rules.
-final class OutcomeStream {
+/// One rule set's results over one chunk of the input, record by record in line order,
+/// for the file form of `compare`: each line's record scored, or rejected (undecodable,
+/// no key, a repeated key, or a runtime error in the rules) — the batch's rules.
+struct ChunkOutcomes {
   /// One record's result on this side.
   struct Outcome {
     var line: Int
@@ -24,58 +24,35 @@ final class OutcomeStream {
     var bands: [Int]
   }
 
-  let program: Program
-  private let reader: RecordReader
-  private let evaluator: Evaluator
-  private var kept: Set<Text> = []
-  private var pending: [Outcome] = []
-  private var position = 0
-  private var exhausted = false
-
-  init(program: Program, path: String, format: InputFormat?, asOf: Int) throws(ReaderError) {
-    self.program = program
-    reader = try RecordReader(path: path, format: format, layout: program.layout)
-    evaluator = Evaluator(program: program, asOf: asOf)
+  /// Per record row of `chunk`, whether it is the first record of its key (a record
+  /// without a key is not): decided on the reading thread, in input order, with the
+  /// keys kept so far in `kept`.
+  static func firsts(_ chunk: ReadChunk, kept: inout Set<Text>) -> [Bool] {
+    let records = chunk.records
+    return (0..<records.count).map { row in
+      guard let key = records.key(row: row) else { return false }
+      return kept.insert(key).inserted
+    }
   }
 
-  /// The next record's outcome; nil at the end of the input.
-  func next() throws(ReaderError) -> Outcome? {
-    while position == pending.count {
-      if exhausted { return nil }
-      try refill()
-    }
-    position += 1
-    return pending[position - 1]
-  }
-
-  /// The outcome `next()` would return, without taking it.
-  func peek() throws(ReaderError) -> Outcome? {
-    while position == pending.count {
-      if exhausted { return nil }
-      try refill()
-    }
-    return pending[position]
-  }
-
-  private func refill() throws(ReaderError) {
-    pending.removeAll(keepingCapacity: true)
-    position = 0
-    guard let chunk = try reader.nextChunk(maxRecords: 4096) else {
-      exhausted = true
-      return
-    }
+  /// Scores the chunk's records that are `firsts` with `program`; every line of the
+  /// chunk (records and rejects) gets one outcome, in line order.
+  static func score(_ chunk: ReadChunk, firsts: [Bool], program: Program, asOf: Int)
+    -> [Outcome]
+  {
+    let evaluator = Evaluator(program: program, asOf: asOf)
+    var outcomes: [Outcome] = []
+    outcomes.reserveCapacity(chunk.records.count + chunk.rejects.count)
     var rejects = chunk.rejects.map(\.line).sorted()[...]
     let records = chunk.records
     for row in 0..<records.count {
       let line = records.lines[row]
       while let r = rejects.first, r < line {
-        pending.append(Outcome(line: r, scored: nil))
+        outcomes.append(Outcome(line: r, scored: nil))
         rejects.removeFirst()
       }
-      guard let key = records.key(row: row), kept.insert(key).inserted,
-        evaluator.evaluate(records, row: row) == nil
-      else {
-        pending.append(Outcome(line: line, scored: nil))
+      guard firsts[row], evaluator.evaluate(records, row: row) == nil else {
+        outcomes.append(Outcome(line: line, scored: nil))
         continue
       }
       var codes: [String] = []
@@ -87,7 +64,7 @@ final class OutcomeStream {
           codes.append(code)
         }
       }
-      pending.append(
+      outcomes.append(
         Outcome(
           line: line,
           scored: Scored(
@@ -95,6 +72,7 @@ final class OutcomeStream {
             eligible: evaluator.eligible, codes: codes,
             bands: program.factors.indices.map { evaluator.band(ofFactor: $0) })))
     }
-    for r in rejects { pending.append(Outcome(line: r, scored: nil)) }
+    for r in rejects { outcomes.append(Outcome(line: r, scored: nil)) }
+    return outcomes
   }
 }
