@@ -57,17 +57,22 @@ func compareBenchMain(_ arguments: [String]) {
   let scorer = ChunkScorer(program: program, asOf: asOf)
   let shared = chunks
   chunks = []
-  let scoreStart = benchSeconds()
-  var cpuStart = processCPUSeconds()
-  DispatchQueue.concurrentPerform(iterations: cores) { worker in
-    var i = worker
-    while i < shared.count {
-      _ = scorer.score(shared[i], sequence: i)
-      i += cores
+  func scoreOnly() -> (wall: Double, cpu: Double) {
+    let start = benchSeconds()
+    let cpuStart = processCPUSeconds()
+    DispatchQueue.concurrentPerform(iterations: cores) { worker in
+      var i = worker
+      while i < shared.count {
+        _ = scorer.score(shared[i], sequence: i)
+        i += cores
+      }
     }
+    let wall = benchSeconds() - start
+    let cpu = processCPUSeconds() - cpuStart
+    report("score only, \(cores) threads", count, wall, cpu: cpu)
+    return (wall, cpu)
   }
-  let scoreOnly = benchSeconds() - scoreStart
-  report("score only, \(cores) threads", count, scoreOnly, cpu: processCPUSeconds() - cpuStart)
+  var cpuStart = processCPUSeconds()
 
   // Reading alone on one connection (how compare read before it read in key ranges).
   let readStart = benchSeconds()
@@ -106,8 +111,13 @@ func compareBenchMain(_ arguments: [String]) {
   }
 
   guard let challenger = challengerProgram(program) else { return }
-  var times: [Double] = []
-  for _ in 0..<3 {
+  // Rounds of score only then compare, so that both see the same load (the machine is
+  // shared): the figure is the median over rounds of score-only wall / compare
+  // wall; the CPU ratio is printed beside it.
+  var ratios: [Double] = []
+  var cpuRatios: [Double] = []
+  for _ in 0..<5 {
+    let reference = scoreOnly()
     let start = benchSeconds()
     cpuStart = processCPUSeconds()
     do {
@@ -115,20 +125,22 @@ func compareBenchMain(_ arguments: [String]) {
         databasePath: db, runID: 1, challenger: challenger, jobs: cores
       ).run()
       let elapsed = benchSeconds() - start
-      times.append(elapsed)
+      let cpu = processCPUSeconds() - cpuStart
+      ratios.append(reference.wall / elapsed)
+      cpuRatios.append(reference.cpu / cpu)
       report(
         "compare against a challenger, \(cores) jobs (\(result.compared) compared, "
-          + "\(result.eligibility.swapIn) swap in)", count, elapsed,
-        cpu: processCPUSeconds() - cpuStart)
+          + "\(result.eligibility.swapIn) swap in)", count, elapsed, cpu: cpu)
     } catch {
       print("compare failed: \(error)")
       return
     }
   }
-  let median = times.sorted()[times.count / 2]
   print(
-    "  compare (median of 3) / score only: \(benchFixed(100 * scoreOnly / median, 1))% "
-      + "of the score-only rate")
+    "  compare / score only, median of \(ratios.count) rounds: "
+      + "\(benchFixed(100 * ratios.sorted()[ratios.count / 2], 1))% of the score-only rate "
+      + "(rounds \(ratios.map { benchFixed(100 * $0, 0) + "%" }.joined(separator: " "))); "
+      + "per CPU second \(benchFixed(100 * cpuRatios.sorted()[cpuRatios.count / 2], 1))%")
 
   var driftTimes: [Double] = []
   for _ in 0..<3 {
