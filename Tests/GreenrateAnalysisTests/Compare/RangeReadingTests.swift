@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GreenrateEngine
+import GreenrateStore
 import Testing
 
 /// `RunReader.forEachChunkInRanges`, which `compare` reads stored runs with: every row
