@@ -69,15 +69,8 @@ package struct DatabaseComparison: Sendable {
   /// none or it has not completed.
   static func championRun(_ reader: RunReader, runID: Int64?) throws -> RunInfo {
     if let runID {
-      guard let run = try reader.run(id: runID) else {
-        throw AnalysisError("run \(runID) does not exist in this database")
-      }
-      guard run.status == .completed else {
-        throw AnalysisError(
-          "run \(runID) is \(run.status == .running ? "still running or was killed" : "failed")"
-            + ": only a completed run can be compared")
-      }
-      return run
+      return try reader.completedRun(
+        id: runID, role: "run", batchOnly: false, need: "only a completed run can be compared")
     }
     guard let run = try reader.latestCompletedBatch() else {
       throw AnalysisError("the database has no completed batch run to compare against")
