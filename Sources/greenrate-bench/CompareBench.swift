@@ -58,19 +58,24 @@ func compareBenchMain(_ arguments: [String]) {
   let scorer = ChunkScorer(program: program, asOf: asOf)
   let shared = chunks
   chunks = []
-  let scoreStart = benchSeconds()
-  var cpuStart = processCPUSeconds()
-  DispatchQueue.concurrentPerform(iterations: cores) { worker in
-    var i = worker
-    while i < shared.count {
-      _ = scorer.score(shared[i], sequence: i)
-      i += cores
+  func scoreOnly() -> (wall: Double, cpu: Double) {
+    let start = benchSeconds()
+    let cpuStart = processCPUSeconds()
+    DispatchQueue.concurrentPerform(iterations: cores) { worker in
+      var i = worker
+      while i < shared.count {
+        _ = scorer.score(shared[i], sequence: i)
+        i += cores
+      }
     }
+    let wall = benchSeconds() - start
+    let cpu = processCPUSeconds() - cpuStart
+    report("score only, \(cores) threads", count, wall, cpu: cpu)
+    return (wall, cpu)
   }
-  let scoreOnly = benchSeconds() - scoreStart
-  report("score only, \(cores) threads", count, scoreOnly, cpu: processCPUSeconds() - cpuStart)
+  var cpuStart = processCPUSeconds()
 
-  // Reading alone: the serial stage of compare (one SQLite connection).
+  // Reading alone on one connection (how compare read before it read in key ranges).
   let readStart = benchSeconds()
   cpuStart = processCPUSeconds()
   do {
@@ -88,10 +93,32 @@ func compareBenchMain(_ arguments: [String]) {
     print("read failed: \(error)")
     return
   }
+  // Reading in key ranges on every core, as compare reads (each thread its connection).
+  let rangesStart = benchSeconds()
+  cpuStart = processCPUSeconds()
+  do {
+    let reader = try RunReader(path: db)
+    guard let run = try reader.run(id: 1) else { return }
+    let rows = RowCounter()
+    try RunReader.forEachChunkInRanges(path: db, run: run, columns: .full, jobs: cores) {
+      rows.add($1.count)
+    }
+    report(
+      "read stored rows only (\(rows.total) rows, key ranges on \(cores) threads)", count,
+      benchSeconds() - rangesStart, cpu: processCPUSeconds() - cpuStart)
+  } catch {
+    print("read failed: \(error)")
+    return
+  }
 
   guard let challenger = challengerProgram(program) else { return }
-  var times: [Double] = []
-  for _ in 0..<3 {
+  // Rounds of score only then compare, so that both see the same load (the machine is
+  // shared): the figure is the median over rounds of score-only wall / compare
+  // wall; the CPU ratio is printed beside it.
+  var ratios: [Double] = []
+  var cpuRatios: [Double] = []
+  for _ in 0..<5 {
+    let reference = scoreOnly()
     let start = benchSeconds()
     cpuStart = processCPUSeconds()
     do {
@@ -99,20 +126,22 @@ func compareBenchMain(_ arguments: [String]) {
         databasePath: db, runID: 1, challenger: challenger, jobs: cores
       ).run()
       let elapsed = benchSeconds() - start
-      times.append(elapsed)
+      let cpu = processCPUSeconds() - cpuStart
+      ratios.append(reference.wall / elapsed)
+      cpuRatios.append(reference.cpu / cpu)
       report(
         "compare against a challenger, \(cores) jobs (\(result.compared) compared, "
-          + "\(result.eligibility.swapIn) swap in)", count, elapsed,
-        cpu: processCPUSeconds() - cpuStart)
+          + "\(result.eligibility.swapIn) swap in)", count, elapsed, cpu: cpu)
     } catch {
       print("compare failed: \(error)")
       return
     }
   }
-  let median = times.sorted()[times.count / 2]
   print(
-    "  compare (median of 3) / score only: \(benchFixed(100 * scoreOnly / median, 1))% "
-      + "of the score-only rate")
+    "  compare / score only, median of \(ratios.count) rounds: "
+      + "\(benchFixed(100 * ratios.sorted()[ratios.count / 2], 1))% of the score-only rate "
+      + "(rounds \(ratios.map { benchFixed(100 * $0, 0) + "%" }.joined(separator: " "))); "
+      + "per CPU second \(benchFixed(100 * cpuRatios.sorted()[cpuRatios.count / 2], 1))%")
 
   var driftTimes: [Double] = []
   for _ in 0..<3 {
@@ -154,5 +183,24 @@ func challengerProgram(_ program: Program) -> Program? {
   } catch {
     print("challenger does not compile: \(error)")
     return nil
+  }
+}
+
+/// Rows counted by the reading threads.
+final class RowCounter: @unchecked Sendable {
+  private let lock = DispatchSemaphore(value: 1)
+  private var count = 0
+
+  var total: Int {
+    lock.wait()
+    defer { lock.signal() }
+    return count
+  }
+
+  func add(_ n: Int) -> Bool {
+    lock.wait()
+    count += n
+    lock.signal()
+    return true
   }
 }

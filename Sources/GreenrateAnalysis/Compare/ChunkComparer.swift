@@ -30,11 +30,7 @@ struct ChunkComparer: Sendable {
   }
 
   func emptyTally() -> ComparisonTally {
-    ComparisonTally(
-      championLabels: champion.ruleSet.ratingLabels.count,
-      challengerLabels: challenger.ruleSet.ratingLabels.count,
-      championBands: champion.factors.map(\.points.count),
-      challengerBands: challenger.factors.map(\.points.count))
+    ComparisonTally(champion: champion, challenger: challenger)
   }
 
   /// The chunk's counts, and a message when a stored record could not be read.
@@ -49,17 +45,24 @@ struct ChunkComparer: Sendable {
     // scored row by row.
     var missing: [String?] = []
     missing.reserveCapacity(rows.count)
-    for row in 0..<rows.count {
-      buffer.appendRow(line: rows.lines[row])
-      let key = rows.text(.merchantID, row: row)
-      do {
-        missing.append(
-          try mapping.fill(
-            rows.bytes[rows.range(.record, row: row)], key: key, into: &buffer, row: row))
-      } catch {
-        return (tally, "merchant \(key): \(error.message)")
+    let damaged = rows.bytes.withUnsafeBufferPointer { bytes -> String? in
+      for row in 0..<rows.count {
+        buffer.appendRow(line: rows.lines[row])
+        // Stored ids are the readers' checked UTF-8: no `String` per merchant.
+        let key = Text(
+          validUTF8: UnsafeBufferPointer(rebasing: bytes[rows.range(.merchantID, row: row)]))
+        do throws(StoredRecordError) {
+          missing.append(
+            try mapping.fill(
+              UnsafeBufferPointer(rebasing: bytes[rows.range(.record, row: row)]), key: key,
+              into: &buffer, row: row))
+        } catch {
+          return "merchant \(rows.text(.merchantID, row: row)): \(error.message)"
+        }
       }
+      return nil
     }
+    if let damaged { return (tally, damaged) }
     for row in 0..<rows.count {
       guard let championLabel = labelOfName[rows.ratings[row]] else {
         return (tally, "a rating of run \(rows.runIDs[row]) has an unknown label")

@@ -8,70 +8,47 @@ extension ComparisonResult {
     ComparisonResult.write(champion, withRun: true, to: &w)
     w.raw(",\"challenger\":")
     ComparisonResult.write(challenger, withRun: false, to: &w)
-    w.raw(",\"as_of\":")
-    w.string(asOf)
-    w.raw(",\"compared\":")
-    w.number(Double(compared))
-    w.raw(",\"rejected\":{\"champion\":")
-    w.number(Double(rejectedByChampion))
-    w.raw(",\"challenger\":")
-    w.number(Double(rejectedByChallenger))
-    w.raw("},\"migration\":[")
-    for (i, m) in migration.enumerated() {
-      if i > 0 { w.byte(UInt8(ascii: ",")) }
-      w.raw("{\"from\":")
-      w.string(m.from)
-      w.raw(",\"to\":")
-      w.string(m.to)
-      w.raw(",\"count\":")
-      w.number(Double(m.count))
+    w.field(",\"as_of\":", asOf)
+    w.field(",\"compared\":", compared)
+    w.field(",\"rejected\":{\"champion\":", rejectedByChampion)
+    w.field(",\"challenger\":", rejectedByChallenger)
+    w.raw("},\"migration\":")
+    w.array(migration) { w, m in
+      w.field("{\"from\":", m.from)
+      w.field(",\"to\":", m.to)
+      w.field(",\"count\":", m.count)
       w.byte(UInt8(ascii: "}"))
     }
-    w.raw("],\"eligibility\":{\"both\":")
-    w.number(Double(eligibility.both))
-    w.raw(",\"neither\":")
-    w.number(Double(eligibility.neither))
-    w.raw(",\"swap_in\":")
-    w.number(Double(eligibility.swapIn))
-    w.raw(",\"swap_out\":")
-    w.number(Double(eligibility.swapOut))
+    w.field(",\"eligibility\":{\"both\":", eligibility.both)
+    w.field(",\"neither\":", eligibility.neither)
+    w.field(",\"swap_in\":", eligibility.swapIn)
+    w.field(",\"swap_out\":", eligibility.swapOut)
     w.raw("},\"swap_out_codes\":")
-    ComparisonResult.write(swapOutCodes, to: &w)
+    w.array(swapOutCodes, ComparisonResult.write)
     w.raw(",\"swap_in_codes\":")
-    ComparisonResult.write(swapInCodes, to: &w)
-    w.raw(",\"score_delta\":{\"changed\":")
-    w.number(Double(scoreDelta.changed))
-    for (name, value) in [
-      ("mean", scoreDelta.mean), ("min", scoreDelta.min), ("p5", scoreDelta.p5),
-      ("p50", scoreDelta.p50), ("p95", scoreDelta.p95), ("max", scoreDelta.max),
-    ] {
-      w.raw(",")
-      w.string(name)
-      w.raw(":")
-      w.number(value == 0 ? 0 : value)
-    }
-    w.raw("},\"factors\":[")
-    for (i, f) in factors.enumerated() {
-      if i > 0 { w.byte(UInt8(ascii: ",")) }
-      w.raw("{\"name\":")
-      w.string(f.name)
-      w.raw(",\"champion_mean\":")
-      w.number(f.championMean == 0 ? 0 : f.championMean)
-      w.raw(",\"challenger_mean\":")
-      w.number(f.challengerMean == 0 ? 0 : f.challengerMean)
+    w.array(swapInCodes, ComparisonResult.write)
+    w.field(",\"score_delta\":{\"changed\":", scoreDelta.changed)
+    w.field(",\"mean\":", scoreDelta.mean)
+    w.field(",\"min\":", scoreDelta.min)
+    w.field(",\"p5\":", scoreDelta.p5)
+    w.field(",\"p50\":", scoreDelta.p50)
+    w.field(",\"p95\":", scoreDelta.p95)
+    w.field(",\"max\":", scoreDelta.max)
+    w.raw("},\"factors\":")
+    w.array(factors) { w, f in
+      w.field("{\"name\":", f.name)
+      w.field(",\"champion_mean\":", f.championMean)
+      w.field(",\"challenger_mean\":", f.challengerMean)
       w.byte(UInt8(ascii: "}"))
     }
-    w.raw("]}")
+    w.byte(UInt8(ascii: "}"))
     return w.text
   }
 
   private static func write(_ side: RuleSet, withRun: Bool, to w: inout JSONWriter) {
-    w.raw("{\"ruleset\":")
-    w.string(side.name)
-    w.raw(",\"version\":")
-    w.string(side.version)
-    w.raw(",\"sha256\":")
-    w.string(side.sha256)
+    w.field("{\"ruleset\":", side.name)
+    w.field(",\"version\":", side.version)
+    w.field(",\"sha256\":", side.sha256)
     if withRun {
       w.raw(",\"run_id\":")
       if let run = side.runID { w.number(Double(run)) } else { w.null() }
@@ -79,16 +56,9 @@ extension ComparisonResult {
     w.byte(UInt8(ascii: "}"))
   }
 
-  private static func write(_ codes: [CodeCount], to w: inout JSONWriter) {
-    w.byte(UInt8(ascii: "["))
-    for (i, c) in codes.enumerated() {
-      if i > 0 { w.byte(UInt8(ascii: ",")) }
-      w.raw("{\"code\":")
-      w.string(c.code)
-      w.raw(",\"count\":")
-      w.number(Double(c.count))
-      w.byte(UInt8(ascii: "}"))
-    }
-    w.byte(UInt8(ascii: "]"))
+  private static func write(_ w: inout JSONWriter, _ c: CodeCount) {
+    w.field("{\"code\":", c.code)
+    w.field(",\"count\":", c.count)
+    w.byte(UInt8(ascii: "}"))
   }
 }

@@ -37,6 +37,15 @@ struct ComparisonTally: Sendable {
     self.challengerBands = challengerBands.map { Array(repeating: 0, count: $0) }
   }
 
+  /// Nothing counted yet, sized for these two sides' labels and factors' bands.
+  init(champion: ComparedSide, challenger: ComparedSide) {
+    self.init(
+      championLabels: champion.ruleSet.ratingLabels.count,
+      challengerLabels: challenger.ruleSet.ratingLabels.count,
+      championBands: champion.factors.map(\.points.count),
+      challengerBands: challenger.factors.map(\.points.count))
+  }
+
   /// Counts one compared merchant. The code lists are asked for only for a merchant
   /// whose eligibility swaps.
   mutating func add(

@@ -5,12 +5,13 @@ import GreenrateStore
 
 /// `compare CHALLENGER.rules --db DB [--run RUN_ID]`: the champion is a stored run as
 /// it was rated; the challenger scores that run's stored records, as of the run's
-/// as-of date, with the batch's compiled evaluator on a concurrent Dispatch queue.
+/// as-of date, with the batch's compiled evaluator on `jobs` Dispatch threads.
 /// Reads only.
 ///
-/// The reading thread streams rating rows (`RunReader`), up to `jobs` chunks are
-/// scored at once, and each chunk's counts are merged into one `ComparisonTally`.
-/// Nothing per merchant is kept but the delta histogram.
+/// `jobs` threads each read key ranges of the run's rating rows on their own
+/// connection (`RunReader.forEachChunkInRanges`), decode and score each chunk where
+/// they read it, and merge its counts into one `ComparisonTally`. Nothing per merchant
+/// is kept but the delta histogram.
 package struct DatabaseComparison: Sendable {
   package var databasePath: String
   /// The champion run; nil = the latest completed batch run.
@@ -52,23 +53,12 @@ package struct DatabaseComparison: Sendable {
       champion: champion, challenger: challengerSide, program: challenger, asOf: asOf,
       mapping: mapping)
 
-    let scoring = DispatchQueue(
-      label: "greenrate.compare.score", qos: .utility, attributes: .concurrent)
-    let slots = DispatchSemaphore(value: max(1, jobs))
-    let group = DispatchGroup()
     let total = TallyBox(work.emptyTally())
-    try reader.forEachChunk(runs: [run], columns: .full, chunkSize: chunkSize) { rows in
-      slots.wait()
-      group.enter()
-      scoring.async {
-        let tally = work.compare(rows)
-        total.merge(tally)
-        slots.signal()
-        group.leave()
-      }
-      return true
+    try RunReader.forEachChunkInRanges(
+      path: databasePath, run: run, columns: .full, jobs: jobs, chunkSize: chunkSize
+    ) { sequence, rows in
+      total.merge(work.compare(rows), sequence: sequence)
     }
-    group.wait()
     if let damaged = total.damaged { throw AnalysisError("\(databasePath): \(damaged)") }
     var tally = total.tally
     tally.rejectedByChampion = run.recordsRejected
@@ -79,15 +69,8 @@ package struct DatabaseComparison: Sendable {
   /// none or it has not completed.
   static func championRun(_ reader: RunReader, runID: Int64?) throws -> RunInfo {
     if let runID {
-      guard let run = try reader.run(id: runID) else {
-        throw AnalysisError("run \(runID) does not exist in this database")
-      }
-      guard run.status == .completed else {
-        throw AnalysisError(
-          "run \(runID) is \(run.status == .running ? "still running or was killed" : "failed")"
-            + ": only a completed run can be compared")
-      }
-      return run
+      return try reader.completedRun(
+        id: runID, role: "run", batchOnly: false, need: "only a completed run can be compared")
     }
     guard let run = try reader.latestCompletedBatch() else {
       throw AnalysisError("the database has no completed batch run to compare against")
@@ -96,18 +79,26 @@ package struct DatabaseComparison: Sendable {
   }
 }
 
-/// The merged counts, touched by the scoring threads under a lock.
+/// The merged counts, touched by the reading threads under a lock. Counts add up the
+/// same in any order; of several damaged records the one in the lowest chunk is
+/// reported, so the outcome does not depend on `--jobs`.
 final class TallyBox: @unchecked Sendable {
   private let lock = DispatchSemaphore(value: 1)
   private(set) var tally: ComparisonTally
-  private(set) var damaged: String?
+  private var firstDamage: (sequence: Int, message: String)?
 
   init(_ tally: ComparisonTally) { self.tally = tally }
 
-  func merge(_ result: (tally: ComparisonTally, damaged: String?)) {
+  var damaged: String? { firstDamage?.message }
+
+  /// Adds one chunk's counts; false once a damaged record was met (reading stops).
+  func merge(_ result: (tally: ComparisonTally, damaged: String?), sequence: Int) -> Bool {
     lock.wait()
+    defer { lock.signal() }
     tally.merge(result.tally)
-    if damaged == nil { damaged = result.damaged }
-    lock.signal()
+    if let message = result.damaged, sequence < firstDamage?.sequence ?? Int.max {
+      firstDamage = (sequence, message)
+    }
+    return firstDamage == nil
   }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
@@ -5,10 +6,14 @@ import GreenrateReaders
 /// `compare CHAMPION.rules CHALLENGER.rules --input FILE`: both rule files score the
 /// same input as of one date; a record that either rejects is not compared.
 ///
-/// The two sides read the file side by side (one reader each, since their inputs may
-/// differ) and are matched by the line each record starts on, so memory stays flat
-/// whatever the input's size. Runs on the calling thread: this form is for an
-/// analyst's test file; a whole book is compared in the database form.
+/// The batch's pipeline: this thread reads chunks and decides repeated keys in input
+/// order; up to `jobs` chunks are scored at once on a concurrent Dispatch queue, both
+/// rule sets on the same thread, and each chunk's counts are merged into one
+/// `ComparisonTally` (counts only, so the result is the same for every `--jobs`).
+/// When both rule files declare the same inputs the file is read once; otherwise each
+/// side has its own reader and the two read the same chunks of lines (a chunk ends
+/// after the same number of records and rejects on both, since both scan the same
+/// bytes), so memory stays flat whatever the input's size.
 package struct FileComparison: Sendable {
   package var champion: Program
   package var challenger: Program
@@ -16,15 +21,19 @@ package struct FileComparison: Sendable {
   package var format: InputFormat?
   /// Day number.
   package var asOf: Int
+  package var jobs: Int
+  package var chunkSize = 4096
 
   package init(
-    champion: Program, challenger: Program, inputPath: String, format: InputFormat?, asOf: Int
+    champion: Program, challenger: Program, inputPath: String, format: InputFormat?, asOf: Int,
+    jobs: Int = 1
   ) {
     self.champion = champion
     self.challenger = challenger
     self.inputPath = inputPath
     self.format = format
     self.asOf = asOf
+    self.jobs = jobs
   }
 
   package func run() throws(AnalysisError) -> ComparisonResult {
@@ -36,50 +45,65 @@ package struct FileComparison: Sendable {
   }
 
   private func compare() throws(ReaderError) -> ComparisonResult {
-    let left = try OutcomeStream(
-      program: champion, path: inputPath, format: format, asOf: asOf)
-    let right = try OutcomeStream(
-      program: challenger, path: inputPath, format: format, asOf: asOf)
-    let championSide = ComparedSide(program: champion)
-    let challengerSide = ComparedSide(program: challenger)
-    let championLabels = championSide.labelIndexes(champion.ratingLabels)
-    let challengerLabels = challengerSide.labelIndexes(challenger.ratingLabels)
-    var tally = ComparisonTally(
-      championLabels: championSide.ruleSet.ratingLabels.count,
-      challengerLabels: challengerSide.ruleSet.ratingLabels.count,
-      championBands: championSide.factors.map(\.points.count),
-      challengerBands: challengerSide.factors.map(\.points.count))
-    while true {
-      let a = try left.peek()
-      let b = try right.peek()
-      if a == nil && b == nil { break }
-      // Both sides read the same bytes, so their lines agree; a line only one side
-      // saw counts as rejected by the other.
-      let line = min(a?.line ?? Int.max, b?.line ?? Int.max)
-      let x = a?.line == line ? try left.next() : nil
-      let y = b?.line == line ? try right.next() : nil
-      guard let champ = x?.scored else {
-        tally.rejectedByChampion += 1
-        if y?.scored == nil { tally.rejectedByChallenger += 1 }
-        continue
+    let sameInputs = FileComparison.sameInputs(champion.layout, challenger.layout)
+    let left = try RecordReader(path: inputPath, format: format, layout: champion.layout)
+    let right =
+      sameInputs
+      ? nil : try RecordReader(path: inputPath, format: format, layout: challenger.layout)
+    let work = ChunkPairComparer(champion: champion, challenger: challenger, asOf: asOf)
+    let total = TallyBox(work.emptyTally())
+    let scoring = DispatchQueue(
+      label: "greenrate.compare.score", qos: .utility, attributes: .concurrent)
+    let slots = DispatchSemaphore(value: max(1, jobs))
+    let group = DispatchGroup()
+    // Scoring items still running when a read fails finish before this returns.
+    defer { group.wait() }
+    var keptLeft: Set<Text> = []
+    var keptRight: Set<Text> = []
+    var sequence = 0
+    while let a = try left.nextChunk(maxRecords: max(1, chunkSize)) {
+      let b: ReadChunk
+      if let right {
+        guard let chunk = try right.nextChunk(maxRecords: max(1, chunkSize)),
+          chunk.endLine == a.endLine
+        else { throw FileComparison.disagreement(inputPath) }
+        b = chunk
+      } else {
+        b = a
       }
-      guard let chall = y?.scored else {
-        tally.rejectedByChallenger += 1
-        continue
+      let firstsLeft = ChunkOutcomes.firsts(a, kept: &keptLeft)
+      let firstsRight = right == nil ? firstsLeft : ChunkOutcomes.firsts(b, kept: &keptRight)
+      slots.wait()
+      group.enter()
+      let number = sequence
+      sequence += 1
+      scoring.async {
+        let tally = work.compare(a, firstsLeft, b, firstsRight)
+        _ = total.merge((tally, nil), sequence: number)
+        slots.signal()
+        group.leave()
       }
-      for (f, band) in champ.bands.enumerated() { tally.countChampionBand(factor: f, band: band) }
-      for (f, band) in chall.bands.enumerated() {
-        tally.countChallengerBand(factor: f, band: band)
-      }
-      tally.add(
-        champion: .init(
-          score: champ.score, label: championLabels[champ.ratingBand], eligible: champ.eligible),
-        challenger: .init(
-          score: chall.score, label: challengerLabels[chall.ratingBand],
-          eligible: chall.eligible),
-        championCodes: { champ.codes }, challengerCodes: { chall.codes })
     }
-    return tally.result(
-      champion: championSide, challenger: challengerSide, asOf: Day.format(asOf))
+    if let right, try right.nextChunk(maxRecords: 1) != nil {
+      throw FileComparison.disagreement(inputPath)
+    }
+    group.wait()
+    return total.tally.result(
+      champion: work.championSide, challenger: work.challengerSide, asOf: Day.format(asOf))
+  }
+
+  /// Whether two rule sets declare the same inputs in the same order (then their
+  /// layouts are the same and one decoded chunk serves both).
+  static func sameInputs(_ a: RecordLayout, _ b: RecordLayout) -> Bool {
+    a.fields.count == b.fields.count
+      && zip(a.fields, b.fields).allSatisfy {
+        $0.name == $1.name && $0.type == $1.type && $0.isKey == $1.isKey
+      }
+  }
+
+  /// The two readers cut the input differently (never expected: both scan the same
+  /// bytes the same way).
+  static func disagreement(_ path: String) -> ReaderError {
+    ReaderError("\(path): the two rule files' readers disagree on the input's records")
   }
 }

@@ -57,18 +57,8 @@ package struct DriftAnalysis: Sendable {
       }
       return run
     }
-    guard let run = try reader.run(id: id) else {
-      throw AnalysisError("\(role) \(id) does not exist in this database")
-    }
-    guard run.kind == .batch else {
-      throw AnalysisError("\(role) \(id) is a \(run.kind.rawValue) run; drift compares batch runs")
-    }
-    guard run.status == .completed else {
-      throw AnalysisError(
-        "\(role) \(id) is \(run.status == .running ? "still running or was killed" : "failed")"
-          + ": drift needs completed batch runs")
-    }
-    return run
+    return try reader.completedRun(
+      id: id, role: role, batchOnly: true, need: "drift needs completed batch runs")
   }
 
   /// Reads both runs at once, each on its own read-only connection and thread (two

@@ -4,51 +4,35 @@ extension DriftResult {
   /// The contract's JSON object, keys in the contract's order, on one line.
   package var json: String {
     var w = JSONWriter(capacity: 2048)
-    func number(_ x: Double) { w.number(x == 0 ? 0 : x) }
-    w.raw("{\"run\":")
-    w.number(Double(runID))
-    w.raw(",\"baseline\":")
-    w.number(Double(baselineID))
+    w.field("{\"run\":", Int(runID))
+    w.field(",\"baseline\":", Int(baselineID))
     w.raw(",\"same_rules\":")
     w.bool(sameRules)
-    w.raw(",\"score_psi\":")
-    number(scorePSI)
-    w.raw(",\"rating_psi\":")
-    number(ratingPSI)
-    w.raw(",\"status\":")
-    w.string(status.rawValue)
-    w.raw(",\"bins\":[")
-    for (i, bin) in bins.enumerated() {
-      if i > 0 { w.byte(UInt8(ascii: ",")) }
+    w.field(",\"score_psi\":", scorePSI)
+    w.field(",\"rating_psi\":", ratingPSI)
+    w.field(",\"status\":", status.rawValue)
+    w.raw(",\"bins\":")
+    w.array(bins) { w, bin in
       w.raw("{\"upper\":")
-      if let upper = bin.upper { number(upper) } else { w.null() }
-      w.raw(",\"baseline\":")
-      number(bin.baseline)
-      w.raw(",\"run\":")
-      number(bin.run)
+      if let upper = bin.upper { w.number(upper == 0 ? 0 : upper) } else { w.null() }
+      w.field(",\"baseline\":", bin.baseline)
+      w.field(",\"run\":", bin.run)
       w.byte(UInt8(ascii: "}"))
     }
-    w.raw("],\"ratings\":[")
-    for (i, share) in ratings.enumerated() {
-      if i > 0 { w.byte(UInt8(ascii: ",")) }
-      w.raw("{\"rating\":")
-      w.string(share.rating)
-      w.raw(",\"baseline\":")
-      number(share.baseline)
-      w.raw(",\"run\":")
-      number(share.run)
+    w.raw(",\"ratings\":")
+    w.array(ratings) { w, share in
+      w.field("{\"rating\":", share.rating)
+      w.field(",\"baseline\":", share.baseline)
+      w.field(",\"run\":", share.run)
       w.byte(UInt8(ascii: "}"))
     }
-    w.raw("],\"factors\":[")
-    for (i, factor) in factors.enumerated() {
-      if i > 0 { w.byte(UInt8(ascii: ",")) }
-      w.raw("{\"name\":")
-      w.string(factor.name)
-      w.raw(",\"psi\":")
-      number(factor.psi)
+    w.raw(",\"factors\":")
+    w.array(factors) { w, factor in
+      w.field("{\"name\":", factor.name)
+      w.field(",\"psi\":", factor.psi)
       w.byte(UInt8(ascii: "}"))
     }
-    w.raw("]}")
+    w.byte(UInt8(ascii: "}"))
     return w.text
   }
 

@@ -12,8 +12,9 @@ struct CompareCommand: ParsableCommand {
     discussion: """
       With one rule file, the champion is a stored batch run (--run, default the latest \
       completed batch) as it was rated, and the challenger scores that run's stored \
-      records as of the run's as-of date, in parallel (--jobs); records rejected in that \
-      run are not compared. With two rule files, both score --input as of --as-of. \
+      records as of the run's as-of date; records rejected in that run are not \
+      compared. With two rule files, both score --input as of --as-of. Both forms score \
+      in parallel (--jobs) and give the same result for every --jobs. \
       Nothing is written. Prints the rating migration matrix, eligibility swaps and the \
       codes behind them, the score delta (challenger - champion) and factor mean shifts; \
       --json prints them as one JSON object.
@@ -48,7 +49,7 @@ struct CompareCommand: ParsableCommand {
   @OptionGroup var asOf: AsOfOption
 
   @Option(
-    help: "Scoring threads of the database form (the file form reads and scores on one).")
+    help: "Threads that read and score (default: all cores); the result is the same for any.")
   var jobs: Int = BatchOptions.coreCount
 
   @Flag(help: "Print one JSON object instead of tables.")
@@ -106,7 +107,7 @@ struct CompareCommand: ParsableCommand {
       result = try analysis {
         try FileComparison(
           champion: champion, challenger: challenger, inputPath: input ?? "-", format: format,
-          asOf: asOf.day
+          asOf: asOf.day, jobs: jobs
         ).run()
       }
     }

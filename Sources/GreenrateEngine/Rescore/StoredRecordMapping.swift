@@ -15,7 +15,8 @@ package struct StoredRecordMapping: Sendable {
   enum Target: Sendable {
     /// Read past it: the rules have no input of that name (or it is the key).
     case skip
-    case scalar(slot: Int, base: BaseType)
+    /// `asBool`: the input is a `bool` (stored as any number; 0 is false).
+    case scalar(slot: Int, asBool: Bool)
     case text(slot: Int)
     case set(slot: Int)
     /// The base type changed: through a CSV cell into layout field `field`.
@@ -49,7 +50,11 @@ package struct StoredRecordMapping: Sendable {
       }
       switch field.storage {
       case .scalar(let slot):
-        targets.append((stored.type.base, .scalar(slot: slot, base: field.type.base)))
+        targets.append(
+          (
+            stored.type.base,
+            .scalar(slot: slot, asBool: StoredRecordMapping.isBool(field.type.base))
+          ))
       case .text(let slot): targets.append((stored.type.base, .text(slot: slot)))
       case .set(let slot): targets.append((stored.type.base, .set(slot: slot)))
       }
@@ -75,16 +80,23 @@ package struct StoredRecordMapping: Sendable {
     _ bytes: ArraySlice<UInt8>, key: String, into buffer: inout RecordBuffer, row: Int
   ) throws(StoredRecordError) -> String? {
     try bytes.withUnsafeBufferPointer { (raw) throws(StoredRecordError) in
-      var cursor = StoredRecordReader(bytes: raw)
-      guard cursor.byte() == StoredRecordCodec.formatVersion else {
-        throw .corrupt("unknown record format")
-      }
-      for (base, target) in targets {
-        try decode(base, into: target, from: &cursor, buffer: &buffer, row: row)
-      }
-      guard cursor.atEnd else { throw .corrupt("extra bytes after the record") }
+      try fill(raw, key: Text(key), into: &buffer, row: row)
     }
-    buffer.setText(Text(key), row: row, slot: layout.keySlot)
+  }
+
+  /// `fill` from bytes in place (a chunk's buffer), with the key already a `Text`.
+  package func fill(
+    _ raw: UnsafeBufferPointer<UInt8>, key: Text, into buffer: inout RecordBuffer, row: Int
+  ) throws(StoredRecordError) -> String? {
+    var cursor = StoredRecordReader(bytes: raw)
+    guard cursor.byte() == StoredRecordCodec.formatVersion else {
+      throw .corrupt("unknown record format")
+    }
+    for (base, target) in targets {
+      try decode(base, into: target, from: &cursor, buffer: &buffer, row: row)
+    }
+    guard cursor.atEnd else { throw .corrupt("extra bytes after the record") }
+    buffer.setText(key, row: row, slot: layout.keySlot)
     for i in required where StoredRecordMapping.isMissing(buffer, row: row, field: i) {
       return layout.fields[i].name
     }
@@ -110,11 +122,12 @@ package struct StoredRecordMapping: Sendable {
       default: throw .corrupt("bad value tag \(tag)")
       }
       switch target {
-      case .scalar(let slot, let to):
-        buffer.setScalar(to == .bool ? (x != 0 ? 1 : 0) : x, row: row, slot: slot)
+      case .scalar(let slot, let asBool):
+        buffer.setScalar(asBool ? (x != 0 ? 1 : 0) : x, row: row, slot: slot)
       case .convert(let field):
         let value: Value =
-          base == .bool ? .bool(x != 0) : base == .date ? .date(Int(x)) : .number(x)
+          StoredRecordMapping.isBool(base)
+          ? .bool(x != 0) : StoredRecordMapping.isDate(base) ? .date(Int(x)) : .number(x)
         convert(value, field: field, buffer: &buffer, row: row)
       default: break
       }
@@ -152,6 +165,18 @@ package struct StoredRecordMapping: Sendable {
     {
       StoredRecord.set(converted, in: &buffer, row: row, field: field)
     }
+  }
+
+  // By pattern, not `==`: `BaseType`'s `==` from another module is a witness call,
+  // which showed in profiles of `compare` (a few per stored field).
+  private static func isBool(_ base: BaseType) -> Bool {
+    if case .bool = base { return true }
+    return false
+  }
+
+  private static func isDate(_ base: BaseType) -> Bool {
+    if case .date = base { return true }
+    return false
   }
 
   private static func isMissing(_ buffer: RecordBuffer, row: Int, field: Int) -> Bool {

@@ -47,7 +47,10 @@ package struct StoredRecordReader {
     guard count <= UInt64(bytes.count - index) else { return nil }
     let n = Int(count)
     defer { index += n }
-    return Text(
-      String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + n]), as: UTF8.self))
+    let slice = UnsafeBufferPointer(rebasing: bytes[index..<index + n])
+    // ASCII (nearly every stored text) is valid UTF-8 as it is; anything else goes
+    // through `String`, which repairs what a damaged record could hold.
+    if slice.allSatisfy({ $0 < 0x80 }) { return Text(validUTF8: slice) }
+    return Text(String(decoding: slice, as: UTF8.self))
   }
 }

@@ -65,11 +65,7 @@ package final class RunReader {
     runs: [RunInfo], columns: RatingRows.Columns, chunkSize: Int = 4096,
     _ body: (RatingRows) throws(SQLiteError) -> Bool
   ) throws(SQLiteError) {
-    let select =
-      columns == .summary
-      ? "run_id, score, rating, eligible, factors"
-      : "run_id, score, rating, eligible, factors, merchant_id, knockouts, denials, record, line"
-    let statement = try db.prepare("SELECT \(select) FROM ratings WHERE run_id = ?1")
+    let statement = try db.prepare(RunReader.runRowsSQL(columns))
     let size = max(1, chunkSize)
     // Plain loops over locals: a nested function capturing `rows` made every row pay
     // for a boxed, exclusivity-checked variable (measured: drift of two 1M runs, CPU
@@ -100,8 +96,37 @@ package final class RunReader {
     }
   }
 
+  // Every query of stored rating rows is here (through the `ratings` view), so that a
+  // change of the rating tables' schema touches this file only.
+
+  /// The columns `append` reads, in its order.
+  private static func selectList(_ columns: RatingRows.Columns) -> String {
+    columns == .summary
+      ? "run_id, score, rating, eligible, factors"
+      : "run_id, score, rating, eligible, factors, merchant_id, knockouts, denials, record, line"
+  }
+
+  /// All rows of run `?1`, in merchant-id order.
+  static func runRowsSQL(_ columns: RatingRows.Columns) -> String {
+    "SELECT \(selectList(columns)) FROM ratings WHERE run_id = ?1"
+  }
+
+  /// The rows of run `?1` with merchant id from `?2` (inclusive) to `?3` (exclusive;
+  /// without `bounded`, to the end).
+  static func rangeRowsSQL(_ columns: RatingRows.Columns, bounded: Bool) -> String {
+    "SELECT \(selectList(columns)) FROM ratings WHERE run_id = ?1 AND merchant_id >= ?2"
+      + (bounded ? " AND merchant_id < ?3" : "")
+  }
+
+  /// The merchant id `?3` rows after `?2` (inclusive) in run `?1`: the start of the
+  /// next range. SQLite leaves the unused join out (`states` is keyed by its id), so
+  /// this steps over the run's key only.
+  static let rangeBoundarySQL =
+    "SELECT merchant_id FROM ratings WHERE run_id = ?1 AND merchant_id >= ?2 "
+    + "ORDER BY merchant_id LIMIT 1 OFFSET ?3"
+
   /// Appends the current row of a statement selected as in `forEachChunk`.
-  private static func append(
+  static func append(
     _ h: OpaquePointer, columns: RatingRows.Columns, labels: inout LabelTable,
     to rows: inout RatingRows
   ) {

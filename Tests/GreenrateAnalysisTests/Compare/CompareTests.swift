@@ -143,6 +143,53 @@ import Testing
     #expect(try jsonObject(outputs[0])["compared"] as? Int == 600)
   }
 
+  @Test func fileFormGivesByteIdenticalJSONForJobsOneAndFourInSmallChunks() throws {
+    let folder = try AnalysisFixture.temporaryFolder()
+    // 600 merchants, then a repeated key (first seen chunks earlier), an undecodable
+    // record and a record without a key: chunks of 7 records cut through all of them.
+    var text = "id,a,b,c,flag\n"
+    for i in 0..<600 {
+      text += "N\(i),\(i % 13),\((i * 7) % 15),\((i * 5) % 11),\(i % 17 == 0)\n"
+    }
+    text += "N5,1,1,1,false\nN9x,abc,1,1,false\n,1,1,1,false\n"
+    let input = folder.appendingPathComponent("in.csv")
+    try text.write(to: input, atomically: true, encoding: .utf8)
+    // The champion with two inputs declared the other way round: another layout, so
+    // each side reads the file with its own reader.
+    let championText = try String(
+      contentsOfFile: AnalysisFixture.path("champion.rules"), encoding: .utf8)
+    let reordered = championText.replacingOccurrences(
+      of: "input a: number\ninput b: number", with: "input b: number\ninput a: number")
+    #expect(reordered != championText)
+    let reorderedPath = folder.appendingPathComponent("reordered.rules").path
+    try reordered.write(toFile: reorderedPath, atomically: true, encoding: .utf8)
+    let champion = try AnalysisFixture.program("champion.rules")
+    let sameRules = try Program.compile(source: Array(reordered.utf8), file: reorderedPath)
+    let challenger = try AnalysisFixture.program("challenger.rules")
+    #expect(!FileComparison.sameInputs(champion.layout, sameRules.layout))
+    for other in [challenger, sameRules] {
+      var outputs: [String] = []
+      for jobs in [1, 4] {
+        var comparison = FileComparison(
+          champion: champion, challenger: other, inputPath: input.path, format: nil,
+          asOf: AnalysisFixture.asOf, jobs: jobs)
+        comparison.chunkSize = 7
+        outputs.append(try comparison.run().json)
+      }
+      #expect(outputs[0] == outputs[1])
+      let object = try jsonObject(outputs[0])
+      #expect(object["compared"] as? Int == 600)
+      #expect(object["rejected"] as? [String: Int] == ["champion": 3, "challenger": 3])
+    }
+    // The same rules with their inputs reordered move nobody.
+    let same = try FileComparison(
+      champion: champion, challenger: sameRules, inputPath: input.path, format: nil,
+      asOf: AnalysisFixture.asOf, jobs: 2
+    ).run()
+    #expect(same.migration.allSatisfy { $0.from == $0.to })
+    #expect(same.scoreDelta == ComparisonResult.ScoreDelta())
+  }
+
   @Test func aChallengerNeedingAnInputTheRecordsLackCountsThemAsRejects() throws {
     let folder = try AnalysisFixture.temporaryFolder()
     let db = folder.appendingPathComponent("r.sqlite").path

@@ -31,15 +31,9 @@ package struct BarChart: Sendable {
 
   /// Writes the chart as a `figure`: caption, SVG, table.
   package func write(to html: inout HTMLWriter, kind: String) {
-    html.open("figure", [.init("class", "chart"), .init("data-chart", kind)])
-    html.element("figcaption", text: title)
-    if bars.isEmpty {
-      html.element("p", [.init("class", "empty")], text: "None.")
-    } else {
-      writeSVG(to: &html)
-    }
-    writeTable(to: &html)
-    html.close("figure")
+    html.chartFigure(
+      kind: kind, title: title, hasData: !bars.isEmpty, emptyNote: "None.", svg: writeSVG,
+      table: writeTable)
   }
 
   private func writeSVG(to html: inout HTMLWriter) {
@@ -53,26 +47,10 @@ package struct BarChart: Sendable {
     let ticks = ChartStyle.ticks(upTo: Double(bars.map(\.count).max() ?? 0))
     let scale = (right - left) / (ticks.last ?? 1)
     let c = NumberText.coordinate
-    html.open(
-      "svg",
-      [
-        .init("viewBox", "0 0 \(c(width)) \(c(height))"), .init("role", "img"),
-        .init("aria-label", title),
-      ])
-    html.element("title", text: title)
-    for tick in ticks {
-      let x = left + tick * scale
-      html.empty(
-        "line",
-        [
-          .init("x1", c(x)), .init("x2", c(x)), .init("y1", c(top)),
-          .init("y2", c(top + plotHeight)), .init("class", "grid"),
-        ])
-      html.element(
-        "text",
-        [.init("x", c(x)), .init("y", c(top + plotHeight + 14)), .init("class", "tick mid")],
-        text: NumberText.count(Int(tick)))
-    }
+    html.openChartSVG(width: width, height: height, title: title)
+    html.valueGrid(
+      ticks: ticks, scale: scale, left: left, top: top, plotHeight: plotHeight,
+      label: { NumberText.count(Int($0)) })
     for (i, bar) in bars.enumerated() {
       let y = top + Double(i) * row
       html.element(
@@ -93,38 +71,14 @@ package struct BarChart: Sendable {
           .init("class", "value"),
         ], text: NumberText.count(bar.count))
     }
-    html.empty(
-      "line",
-      [
-        .init("x1", c(left)), .init("x2", c(left)), .init("y1", c(top)),
-        .init("y2", c(top + plotHeight)), .init("class", "axis"),
-      ])
-    html.element(
-      "text",
-      [
-        .init("x", c((left + right) / 2)), .init("y", c(height - 6)),
-        .init("class", "axis-title mid"),
-      ],
-      text: valueAxis)
-    html.element(
-      "text",
-      [
-        .init("x", "12"), .init("y", c(top + plotHeight / 2)), .init("class", "axis-title mid"),
-        .init("transform", "rotate(-90 12 \(c(top + plotHeight / 2)))"),
-      ], text: categoryAxis)
+    html.barAxes(
+      left: left, right: right, top: top, plotHeight: plotHeight, height: height,
+      valueAxis: valueAxis, categoryAxis: categoryAxis)
     html.close("svg")
   }
 
   private func writeTable(to html: inout HTMLWriter) {
-    html.open("table")
-    html.open("thead")
-    html.open("tr")
-    html.element("th", [.init("scope", "col")], text: categoryAxis)
-    html.element("th", [.init("scope", "col"), .init("class", "num")], text: valueAxis)
-    html.element("th", [.init("scope", "col"), .init("class", "num")], text: "share")
-    html.close("tr")
-    html.close("thead")
-    html.open("tbody")
+    html.openChartTable(categoryAxis, numeric: [valueAxis, "share"])
     for bar in bars {
       html.open("tr")
       html.element("td", text: bar.label)
@@ -132,7 +86,6 @@ package struct BarChart: Sendable {
       html.element("td", [.init("class", "num")], text: NumberText.percent(bar.count, of: total))
       html.close("tr")
     }
-    html.close("tbody")
-    html.close("table")
+    html.closeChartTable()
   }
 }

@@ -26,11 +26,9 @@ package struct HeatMapChart: Sendable {
   }
 
   package func write(to html: inout HTMLWriter) {
-    html.open("figure", [.init("class", "chart"), .init("data-chart", "migration")])
-    html.element("figcaption", text: title)
-    if !rows.isEmpty && !columns.isEmpty { writeSVG(to: &html) }
-    writeTable(to: &html)
-    html.close("figure")
+    html.chartFigure(
+      kind: "migration", title: title, hasData: !rows.isEmpty && !columns.isEmpty,
+      svg: writeSVG, table: writeTable)
   }
 
   /// A sequential blue from near white to the accent, by the square root of the share
@@ -55,13 +53,7 @@ package struct HeatMapChart: Sendable {
     let width = left + cellWidth * Double(columns.count) + 10
     let height = top + cellHeight * Double(rows.count) + 30
     let largest = counts.flatMap { $0 }.max() ?? 0
-    html.open(
-      "svg",
-      [
-        .init("viewBox", "0 0 \(c(width)) \(c(height))"), .init("role", "img"),
-        .init("aria-label", title),
-      ])
-    html.element("title", text: title)
+    html.openChartSVG(width: width, height: height, title: title)
     html.element(
       "text",
       [
@@ -115,17 +107,7 @@ package struct HeatMapChart: Sendable {
   }
 
   private func writeTable(to html: inout HTMLWriter) {
-    html.open("table")
-    html.open("thead")
-    html.open("tr")
-    html.element("th", [.init("scope", "col")], text: "\(rowAxis) \\ \(columnAxis)")
-    for column in columns {
-      html.element("th", [.init("scope", "col"), .init("class", "num")], text: column)
-    }
-    html.element("th", [.init("scope", "col"), .init("class", "num")], text: "total")
-    html.close("tr")
-    html.close("thead")
-    html.open("tbody")
+    html.openChartTable("\(rowAxis) \\ \(columnAxis)", numeric: columns + ["total"])
     var columnTotals = Array(repeating: 0, count: columns.count)
     for (i, row) in rows.enumerated() {
       html.open("tr")
@@ -148,7 +130,6 @@ package struct HeatMapChart: Sendable {
     html.element(
       "td", [.init("class", "num")], text: NumberText.count(columnTotals.reduce(0, +)))
     html.close("tr")
-    html.close("tbody")
-    html.close("table")
+    html.closeChartTable()
   }
 }

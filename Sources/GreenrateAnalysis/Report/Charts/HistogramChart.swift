@@ -30,15 +30,9 @@ package struct HistogramChart: Sendable {
   }
 
   package func write(to html: inout HTMLWriter) {
-    html.open("figure", [.init("class", "chart"), .init("data-chart", kind)])
-    html.element("figcaption", text: title)
-    if bins.bins.isEmpty {
-      html.element("p", [.init("class", "empty")], text: "No scores in this run.")
-    } else {
-      writeSVG(to: &html)
-    }
-    writeTable(to: &html)
-    html.close("figure")
+    html.chartFigure(
+      kind: kind, title: title, hasData: !bins.bins.isEmpty, emptyNote: "No scores in this run.",
+      svg: writeSVG, table: writeTable)
   }
 
   private func writeSVG(to html: inout HTMLWriter) {
@@ -53,13 +47,7 @@ package struct HistogramChart: Sendable {
     let ticks = ChartStyle.ticks(upTo: highest)
     let yScale = (bottom - top) / (ticks.last ?? 1)
     let step = (right - left) / Double(bins.bins.count)
-    html.open(
-      "svg",
-      [
-        .init("viewBox", "0 0 \(c(width)) \(c(height))"), .init("role", "img"),
-        .init("aria-label", title),
-      ])
-    html.element("title", text: title)
+    html.openChartSVG(width: width, height: height, title: title)
     for tick in ticks {
       let y = bottom - tick * yScale
       html.empty(
@@ -181,7 +169,6 @@ package struct HistogramChart: Sendable {
       }
       html.close("tr")
     }
-    html.close("tbody")
-    html.close("table")
+    html.closeChartTable()
   }
 }

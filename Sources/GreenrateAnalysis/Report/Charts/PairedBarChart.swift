@@ -38,15 +38,9 @@ package struct PairedBarChart: Sendable {
   static let secondColour = ChartStyle.accent
 
   package func write(to html: inout HTMLWriter) {
-    html.open("figure", [.init("class", "chart"), .init("data-chart", kind)])
-    html.element("figcaption", text: title)
-    if pairs.isEmpty {
-      html.element("p", [.init("class", "empty")], text: "Nothing to compare.")
-    } else {
-      writeSVG(to: &html)
-    }
-    writeTable(to: &html)
-    html.close("figure")
+    html.chartFigure(
+      kind: kind, title: title, hasData: !pairs.isEmpty, emptyNote: "Nothing to compare.",
+      svg: writeSVG, table: writeTable)
   }
 
   private func writeSVG(to html: inout HTMLWriter) {
@@ -57,13 +51,7 @@ package struct PairedBarChart: Sendable {
     let largest = pairs.map { Swift.max(abs($0.first), abs($0.second)) }.max() ?? 0
     let ticks = ChartStyle.ticks(upTo: largest)
     let scale = (right - left) / (ticks.last ?? 1)
-    html.open(
-      "svg",
-      [
-        .init("viewBox", "0 0 \(c(width)) \(c(height))"), .init("role", "img"),
-        .init("aria-label", title),
-      ])
-    html.element("title", text: title)
+    html.openChartSVG(width: width, height: height, title: title)
     for (i, (name, colour)) in [
       (firstName, PairedBarChart.firstColour), (secondName, PairedBarChart.secondColour),
     ].enumerated() {
@@ -78,19 +66,9 @@ package struct PairedBarChart: Sendable {
         "text", [.init("x", c(x + 16)), .init("y", "16"), .init("class", "label")],
         text: ChartStyle.short(name, 30))
     }
-    for tick in ticks {
-      let x = left + tick * scale
-      html.empty(
-        "line",
-        [
-          .init("x1", c(x)), .init("x2", c(x)), .init("y1", c(top)),
-          .init("y2", c(top + plotHeight)), .init("class", "grid"),
-        ])
-      html.element(
-        "text",
-        [.init("x", c(x)), .init("y", c(top + plotHeight + 14)), .init("class", "tick mid")],
-        text: NumberText.plain(tick))
-    }
+    html.valueGrid(
+      ticks: ticks, scale: scale, left: left, top: top, plotHeight: plotHeight,
+      label: NumberText.plain)
     for (i, pair) in pairs.enumerated() {
       let y = top + Double(i) * row
       html.element(
@@ -116,38 +94,14 @@ package struct PairedBarChart: Sendable {
           ], text: NumberText.fixed(value, places: 2))
       }
     }
-    html.empty(
-      "line",
-      [
-        .init("x1", c(left)), .init("x2", c(left)), .init("y1", c(top)),
-        .init("y2", c(top + plotHeight)), .init("class", "axis"),
-      ])
-    html.element(
-      "text",
-      [
-        .init("x", c((left + right) / 2)), .init("y", c(height - 6)),
-        .init("class", "axis-title mid"),
-      ], text: valueAxis)
-    html.element(
-      "text",
-      [
-        .init("x", "12"), .init("y", c(top + plotHeight / 2)), .init("class", "axis-title mid"),
-        .init("transform", "rotate(-90 12 \(c(top + plotHeight / 2)))"),
-      ], text: categoryAxis)
+    html.barAxes(
+      left: left, right: right, top: top, plotHeight: plotHeight, height: height,
+      valueAxis: valueAxis, categoryAxis: categoryAxis)
     html.close("svg")
   }
 
   private func writeTable(to html: inout HTMLWriter) {
-    html.open("table")
-    html.open("thead")
-    html.open("tr")
-    html.element("th", [.init("scope", "col")], text: categoryAxis)
-    html.element("th", [.init("scope", "col"), .init("class", "num")], text: firstName)
-    html.element("th", [.init("scope", "col"), .init("class", "num")], text: secondName)
-    html.element("th", [.init("scope", "col"), .init("class", "num")], text: "shift")
-    html.close("tr")
-    html.close("thead")
-    html.open("tbody")
+    html.openChartTable(categoryAxis, numeric: [firstName, secondName, "shift"])
     for pair in pairs {
       html.open("tr")
       html.element("td", text: pair.label)
@@ -159,7 +113,6 @@ package struct PairedBarChart: Sendable {
         text: (shift > 0 ? "+" : "") + NumberText.fixed(shift, places: 2))
       html.close("tr")
     }
-    html.close("tbody")
-    html.close("table")
+    html.closeChartTable()
   }
 }

@@ -18,11 +18,9 @@ package struct StackedBarChart: Sendable {
   static func shown(_ value: String) -> String { value.isEmpty ? "(blank)" : value }
 
   package func write(to html: inout HTMLWriter) {
-    html.open("figure", [.init("class", "chart"), .init("data-chart", "breakdown")])
-    html.element("figcaption", text: title)
-    if !groups.isEmpty { writeSVG(to: &html) }
-    writeTable(to: &html)
-    html.close("figure")
+    html.chartFigure(
+      kind: "breakdown", title: title, hasData: !groups.isEmpty, svg: writeSVG,
+      table: writeTable)
   }
 
   private func writeSVG(to html: inout HTMLWriter) {
@@ -31,13 +29,7 @@ package struct StackedBarChart: Sendable {
     let (left, right, top, row) = (170.0, 590.0, 34.0, 20.0)
     let bottom = top + row * Double(groups.count)
     let height = bottom + 44
-    html.open(
-      "svg",
-      [
-        .init("viewBox", "0 0 \(c(width)) \(c(height))"), .init("role", "img"),
-        .init("aria-label", title),
-      ])
-    html.element("title", text: title)
+    html.openChartSVG(width: width, height: height, title: title)
     var x = left
     for (i, label) in labels.enumerated() {
       html.empty(
@@ -106,19 +98,7 @@ package struct StackedBarChart: Sendable {
   }
 
   private func writeTable(to html: inout HTMLWriter) {
-    html.open("table")
-    html.open("thead")
-    html.open("tr")
-    html.element("th", [.init("scope", "col")], text: field)
-    html.element("th", [.init("scope", "col"), .init("class", "num")], text: "merchants")
-    for label in labels {
-      html.element("th", [.init("scope", "col"), .init("class", "num")], text: label)
-    }
-    html.element("th", [.init("scope", "col"), .init("class", "num")], text: "eligible")
-    html.element("th", [.init("scope", "col"), .init("class", "num")], text: "eligible share")
-    html.close("tr")
-    html.close("thead")
-    html.open("tbody")
+    html.openChartTable(field, numeric: ["merchants"] + labels + ["eligible", "eligible share"])
     for group in groups {
       html.open("tr")
       html.element("td", text: StackedBarChart.shown(group.value))
@@ -132,7 +112,6 @@ package struct StackedBarChart: Sendable {
       )
       html.close("tr")
     }
-    html.close("tbody")
-    html.close("table")
+    html.closeChartTable()
   }
 }
