@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 /// The nightly batch: streams an input through a rule set in parallel into the store,
 /// committing in chunks so that a killed run can be resumed exactly.

@@ -1,4 +1,5 @@
 import GreenrateReaders
+import GreenrateStore
 
 extension ChunkWriter {
   /// A duplicate found while inserting: the chunk row that was skipped and the line of
