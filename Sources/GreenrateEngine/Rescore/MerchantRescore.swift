@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 /// One merchant's rescore as `greenrate rescore` and `POST /v1/merchants/{id}/rescore`
 /// both do it: the freshest stored record, the officer's recorded overrides applied

@@ -1,4 +1,5 @@
 import GreenrateEngine
+import GreenrateStore
 
 /// `GET /v1/merchants/{id}`'s read: one merchant's `current_ratings` row written
 /// straight to JSON bytes from SQLite's column memory.

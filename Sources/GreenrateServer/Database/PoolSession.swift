@@ -1,4 +1,5 @@
 import GreenrateEngine
+import GreenrateStore
 
 /// What one pool thread owns: its connection and what it keeps prepared on it. Used only
 /// by that thread.
