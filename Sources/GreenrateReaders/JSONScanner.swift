@@ -15,7 +15,7 @@ package enum JSONScanner {
     case tooDeep(at: Int)
     case trailingText(at: Int)
 
-    var at: Int {
+    package var at: Int {
       switch self {
       case .expected(_, let at), .unterminatedString(let at), .controlCharacter(let at),
         .badEscape(let at), .loneSurrogate(_, let at), .invalidUTF8(let at), .badNumber(let at),
@@ -55,7 +55,7 @@ package enum JSONScanner {
   private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
   @inline(__always)
-  static func skipWhitespace(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int) {
+  package static func skipWhitespace(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int) {
     while i < e {
       let c = p[i]
       guard c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A else { return }
@@ -234,7 +234,7 @@ package enum JSONScanner {
 
   /// Skips one whole value at `i` (after whitespace), validating it; no recursion, so
   /// deep nesting cannot exhaust the stack.
-  static func skipValue(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int) throws(Fault) {
+  package static func skipValue(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ e: Int) throws(Fault) {
     var inObject: [Bool] = []  // the open containers, innermost last
     while true {
       // A value.

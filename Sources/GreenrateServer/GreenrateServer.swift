@@ -13,7 +13,9 @@ package enum GreenrateServer {
   /// Throws `ServerError` when it cannot start: no database, no rule file, rules that
   /// do not compile or whose cases fail (each error logged first), an unreadable token.
   package static func run(_ configuration: ServerConfiguration) async throws {
-    var baseLogger = Logger(label: "greenrate-server") { StreamLogHandler.standardError(label: $0) }
+    let sink = LogSink()
+    defer { sink.flush() }
+    var baseLogger = Logger(label: "greenrate-server") { SinkLogHandler(label: $0, sink: sink) }
     baseLogger.logLevel = configuration.logLevel
     let logger = baseLogger
     let token = try configuration.tokenFile.map(readToken)

@@ -86,97 +86,47 @@ struct RescoreCommand: ParsableCommand {
 
   func run() throws {
     let store = try database.open(.existing)
-    // A batch may commit fresher data for the merchant while this scores: then read the
-    // record again (a few times at most; each try is milliseconds).
-    for _ in 0..<5 {
-      if try rescoreOnce(store) { return }
-    }
-    throw ExitCode.failure("merchant `\(merchantID)` kept receiving newer records; try again")
-  }
-
-  /// One read-score-write; false when a fresher record arrived before the write.
-  private func rescoreOnce(_ store: Store) throws -> Bool {
-    let (stored, recorded) = try database.perform { () throws -> (StoredRecord, [Store.Override]) in
-      guard let found = try store.latestRecord(merchantID: merchantID) else {
-        if let reject = try store.latestReject(merchantID: merchantID) {
-          // A record that never decoded is not stored: there is nothing to start from.
-          throw ExitCode.failure(
-            "merchant `\(merchantID)` has no stored record: run \(reject.runID) rejected "
-              + "it (line \(reject.line)): \(reject.message)")
-        }
-        throw ExitCode.failure(
-          "unknown merchant `\(merchantID)`: no run in \(database.path) received a "
-            + "record for it")
-      }
-      return (found, try store.overrides(merchantID: merchantID))
-    }
-
-    let rulesPath = rules ?? stored.rulesPath
-    let (program, rulesText) = try loadRules(rulesPath, recordedBy: rules == nil ? stored : nil)
-    let given = try parsedOverrides()
-    // The officer's earlier overrides, then this command's --set over them.
-    var applied: [(FieldOverride, RescoreDetails.Change.Source)] = []
-    for o in recorded where !clearOverrides && !clear.contains(o.field) {
-      guard !given.contains(where: { $0.field == o.field }) else { continue }
-      guard program.layout.field(named: o.field) != nil else {
-        Console.error(
-          "note: the override \(o.field)=\(o.value) is kept but not applied: the rules have no "
-            + "input \(o.field)")
-        continue
-      }
-      applied.append((FieldOverride(field: o.field, value: o.value), .override))
-    }
-    // A cleared override goes back to what the merchant's latest batch record says.
-    let cleared = recorded.filter { o in
-      (clearOverrides || clear.contains(o.field)) && !given.contains { $0.field == o.field }
-        && program.layout.field(named: o.field) != nil
-    }
-    if !cleared.isEmpty {
-      let batch = try database.perform {
-        try store.latestRecord(merchantID: merchantID, fromBatch: true)
-      }
-      for o in cleared {
-        let value = batch?.value(named: o.field).map(StoredRecord.cellText) ?? ""
-        applied.append((FieldOverride(field: o.field, value: value), .cleared))
-      }
-    }
-    applied += given.map { ($0, .set) }
-    let prepared: Rescorer.Prepared
+    var rescore = MerchantRescore(merchantID: merchantID, asOf: asOf.day)
+    rescore.given = try parsedOverrides()
+    rescore.clear = clear
+    rescore.clearAll = clearOverrides
+    rescore.reason = reason
+    let outcome: MerchantRescore.Outcome
     do {
-      prepared = try Rescorer(program: program).prepare(stored, overrides: applied.map(\.0))
+      outcome = try rescore.run(on: store) { stored in
+        let path = rules ?? stored.rulesPath
+        let (program, text) = try loadRules(path, recordedBy: rules == nil ? stored : nil)
+        return MerchantRescore.Rules(
+          program: program, path: rules.map(ShippedFiles.absolute) ?? stored.rulesPath,
+          text: text)
+      }
+    } catch let missing as MerchantRescore.NoRecord {
+      if let reject = missing.reject {
+        // A record that never decoded is not stored: there is nothing to start from.
+        throw ExitCode.failure(
+          "merchant `\(merchantID)` has no stored record: run \(reject.runID) rejected "
+            + "it (line \(reject.line)): \(reject.message)")
+      }
+      throw ExitCode.failure(
+        "unknown merchant `\(merchantID)`: no run in \(database.path) received a record for it")
+    } catch is MerchantRescore.KeptChanging {
+      throw ExitCode.failure("merchant `\(merchantID)` kept receiving newer records; try again")
+    } catch let error as SQLiteError {
+      throw database.fail(error)
     } catch {
       throw ExitCode.failure(error)
     }
-
-    let asOfDay = asOf.day
-    let evaluator = Evaluator(program: program, asOf: asOfDay)
-    let failure = evaluator.evaluate(prepared.records, row: 0)
-    var details = RescoreDetails(baseRun: stored.sourceRun, reason: reason)
-    details.changes = Rescorer.changes(stored, applied)
-    details.keepOverrides = given.map { ($0.field, $0.value) }
-    details.clearOverrides = clear
-    details.clearAll = clearOverrides
-    details.rulesText = rulesText
-    let written = try database.perform {
-      try store.writeRescore(
-        program: program, rulesPath: rules.map(ShippedFiles.absolute) ?? stored.rulesPath,
-        asOf: asOfDay, records: prepared.records, row: 0, evaluator: evaluator, error: failure,
-        details: details, carried: prepared.carried)
-    }
-    if written == nil { return false }
-    for note in prepared.notes { Console.error("note: \(note)") }
+    for note in outcome.notes { Console.error("note: \(note)") }
 
     var out = JSONWriter(capacity: 1024)
-    if let failure {
-      out.rejected(line: prepared.records.lines[0], error: failure.description)
-    } else {
-      let keyName = program.layout.fields[program.layout.keyField].name
-      out.result(evaluator.result(key: Text(stored.merchantID)), keyName: keyName)
+    if let failure = outcome.error {
+      out.rejected(line: outcome.line, error: failure.description)
+    } else if let result = outcome.result {
+      out.result(result, keyName: outcome.keyName)
     }
     out.byte(UInt8(ascii: "\n"))
-    Console.write(out.bytes, done: "the rescore of \(stored.merchantID) is stored all the same")
-    if failure != nil { throw ExitCode(1) }
-    return true
+    Console.write(out.bytes, done: "the rescore of \(merchantID) is stored all the same")
+    if outcome.error != nil { throw ExitCode(1) }
   }
 
   private func parsedOverrides() throws(RescoreError) -> [FieldOverride] {

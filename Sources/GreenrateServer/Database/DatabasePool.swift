@@ -34,7 +34,15 @@ final class DatabasePool: Sendable {
     }
     self.readers = max(1, readers)
     var readStores: [Store] = []
-    for _ in 0..<self.readers { readStores.append(try open()) }
+    for _ in 0..<self.readers {
+      let store = try open()
+      // Reads map the file instead of copying each page with pread(2) (measured: ~9% of
+      // the server's CPU under GET load); a batch writing beside is still read through
+      // the WAL as before. Each reader's page cache grows for the same reason.
+      try? store.connection.execute("PRAGMA mmap_size = \(DatabasePool.mapBytes)")
+      try? store.connection.execute("PRAGMA cache_size = -32768")
+      readStores.append(store)
+    }
     let writeStore = try open()
     readLane = PoolLane(name: "greenrate-db-read", maxQueued: maxQueued)
     writeLane = PoolLane(name: "greenrate-db-write", maxQueued: maxQueued)
@@ -42,14 +50,25 @@ final class DatabasePool: Sendable {
     writeLane.start(with: writeStore)
   }
 
+  /// How much of the database file each reader maps (address space, not memory).
+  static let mapBytes = 1 << 34
+
   /// Runs `body` on a reader thread with that thread's connection.
   func read<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
+    try await readLane.run { session in try body(session.store) }
+  }
+
+  /// Runs `body` on a reader thread with that thread's session (its connection and the
+  /// statements and caches kept with it).
+  func session<T: Sendable>(_ body: @escaping @Sendable (PoolSession) throws -> T) async throws
+    -> T
+  {
     try await readLane.run(body)
   }
 
   /// Runs `body` on the writer thread with its connection.
   func write<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
-    try await writeLane.run(body)
+    try await writeLane.run { session in try body(session.store) }
   }
 
   /// Lets the threads finish their queued jobs and end.

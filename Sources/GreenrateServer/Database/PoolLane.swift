@@ -5,7 +5,7 @@ import GreenrateStore
 /// One queue of database jobs and the threads that serve it, each thread with the
 /// connection it was started with (a `Store` is only ever used by its own thread).
 final class PoolLane: @unchecked Sendable {
-  typealias Job = @Sendable (Store) -> Void
+  typealias Job = @Sendable (PoolSession) -> Void
 
   private let condition = NSCondition()
   // Guarded by `condition`.
@@ -22,7 +22,7 @@ final class PoolLane: @unchecked Sendable {
 
   /// Starts one thread that serves this lane with `store`.
   func start(with store: Store) {
-    nonisolated(unsafe) let owned = store
+    nonisolated(unsafe) let owned = PoolSession(store: store)
     let thread = Thread { [self] in
       while let job = next() { job(owned) }
     }
@@ -31,10 +31,10 @@ final class PoolLane: @unchecked Sendable {
   }
 
   /// Queues `body` and waits for its result; 503 when the queue is full or stopped.
-  func run<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
+  func run<T: Sendable>(_ body: @escaping @Sendable (PoolSession) throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
-      let accepted = enqueue { store in
-        continuation.resume(with: Result { try body(store) })
+      let accepted = enqueue { session in
+        continuation.resume(with: Result { try body(session) })
       }
       if !accepted {
         continuation.resume(

@@ -1,8 +1,10 @@
+import GreenrateReaders
+
 /// A request body checked as strict JSON (RFC 8259, UTF-8) in one pass, then read by
 /// byte ranges: members of an object, items of an array, strings, raw value text.
 ///
-/// Nothing is built for values that are only passed on: `POST /v1/score` hands each
-/// record's bytes to the engine's JSON Lines reader as they are.
+/// The checking and skipping are the record readers' own (`JSONScanner`), so a body
+/// and a JSON Lines record are held to the same rules.
 struct JSONDocument {
   let bytes: [UInt8]
   /// The top-level value.
@@ -13,40 +15,42 @@ struct JSONDocument {
     case object, array, string, number, bool, null
   }
 
-  /// Deepest nesting accepted (records are flat; this only bounds recursion).
-  static let maxDepth = 64
-
   /// Checks `bytes`; throws a one-sentence reason when they are not one JSON value.
   init(_ bytes: [UInt8]) throws(APIError) {
     self.bytes = bytes
-    var i = 0
-    let e = bytes.count
-    let root: Range<Int>
     do {
-      root = try bytes.withUnsafeBufferPointer { b throws(SyntaxError) -> Range<Int> in
-        guard let p = b.baseAddress else { throw SyntaxError(at: 0, "the body is empty") }
-        JSONDocument.skipSpace(p, &i, e)
-        guard i < e else { throw SyntaxError(at: i, "the body is empty") }
+      root = try bytes.withUnsafeBufferPointer { b throws(JSONScanner.Fault) -> Range<Int> in
+        guard let p = b.baseAddress else { throw .expected("a value", at: 0) }
+        let e = b.count
+        var i = 0
+        JSONScanner.skipWhitespace(p, &i, e)
         let start = i
-        try JSONDocument.skipValue(p, &i, e, depth: 0)
+        try JSONScanner.skipValue(p, &i, e)
         let end = i
-        JSONDocument.skipSpace(p, &i, e)
-        guard i == e else { throw SyntaxError(at: i, "text after the end of the JSON value") }
+        JSONScanner.skipWhitespace(p, &i, e)
+        guard i == e else { throw .trailingText(at: i) }
         return start..<end
       }
     } catch {
-      throw APIError(.badRequest, "malformed JSON at byte \(error.at + 1): \(error.reason)")
+      throw JSONDocument.malformed(error)
     }
-    self.root = root
   }
 
-  struct SyntaxError: Error {
-    let at: Int
+  /// The 400 for a body that is not JSON: where, and what is wrong there.
+  static func malformed(_ fault: JSONScanner.Fault) -> APIError {
     let reason: String
-    init(at: Int, _ reason: String) {
-      self.at = at
-      self.reason = reason
+    switch fault {
+    case .expected(let what, _): reason = "expected \(what)"
+    case .unterminatedString: reason = "a string is not closed"
+    case .controlCharacter: reason = "a control character inside a string"
+    case .badEscape: reason = "a bad escape in a string"
+    case .loneSurrogate: reason = "a lone surrogate escape, which is not valid Unicode"
+    case .invalidUTF8: reason = "invalid UTF-8"
+    case .badNumber: reason = "a malformed number"
+    case .tooDeep: reason = "nested too deep"
+    case .trailingText: reason = "text after the end of the JSON value"
     }
+    return APIError(.badRequest, "malformed JSON at byte \(fault.at + 1): \(reason)")
   }
 
   func kind(_ r: Range<Int>) -> Kind {
@@ -63,27 +67,16 @@ struct JSONDocument {
   /// The members of the object at `r`, in order (names unescaped).
   func members(_ r: Range<Int>) -> [(name: String, value: Range<Int>)] {
     var out: [(String, Range<Int>)] = []
-    bytes.withUnsafeBufferPointer { b in
-      guard let p = b.baseAddress else { return }
-      var i = r.lowerBound + 1
-      let e = r.upperBound
-      while true {
-        JSONDocument.skipSpace(p, &i, e)
-        if i >= e - 1 || p[i] == UInt8(ascii: "}") { return }
-        if p[i] == UInt8(ascii: ",") {
-          i += 1
-          JSONDocument.skipSpace(p, &i, e)
-        }
-        let nameStart = i
-        try? JSONDocument.skipString(p, &i, e)
-        let name = string(nameStart..<i)
-        JSONDocument.skipSpace(p, &i, e)
-        i += 1  // ':'
-        JSONDocument.skipSpace(p, &i, e)
-        let valueStart = i
-        try? JSONDocument.skipValue(p, &i, e, depth: 0)
-        out.append((name, valueStart..<i))
-      }
+    children(of: r) { (p, i, e) throws(JSONScanner.Fault) in
+      let nameStart = i
+      _ = try JSONScanner.scanString(p, &i, e)
+      let name = string(nameStart..<i)
+      JSONScanner.skipWhitespace(p, &i, e)
+      i += 1  // ':'
+      JSONScanner.skipWhitespace(p, &i, e)
+      let valueStart = i
+      try JSONScanner.skipValue(p, &i, e)
+      out.append((name, valueStart..<i))
     }
     return out
   }
@@ -91,70 +84,52 @@ struct JSONDocument {
   /// The items of the array at `r`, in order.
   func items(_ r: Range<Int>) -> [Range<Int>] {
     var out: [Range<Int>] = []
+    children(of: r) { (p, i, e) throws(JSONScanner.Fault) in
+      let start = i
+      try JSONScanner.skipValue(p, &i, e)
+      out.append(start..<i)
+    }
+    return out
+  }
+
+  /// Calls `each` at the start of every member or item of the container at `r` (checked
+  /// already, so nothing throws in practice).
+  private func children(
+    of r: Range<Int>,
+    _ each: (UnsafePointer<UInt8>, inout Int, Int) throws(JSONScanner.Fault) -> Void
+  ) {
     bytes.withUnsafeBufferPointer { b in
       guard let p = b.baseAddress else { return }
       var i = r.lowerBound + 1
-      let e = r.upperBound
-      while true {
-        JSONDocument.skipSpace(p, &i, e)
-        if i >= e - 1 || p[i] == UInt8(ascii: "]") { return }
-        if p[i] == UInt8(ascii: ",") {
-          i += 1
-          JSONDocument.skipSpace(p, &i, e)
+      let e = r.upperBound - 1
+      do throws(JSONScanner.Fault) {
+        while true {
+          JSONScanner.skipWhitespace(p, &i, e)
+          if i >= e { return }
+          if p[i] == UInt8(ascii: ",") {
+            i += 1
+            JSONScanner.skipWhitespace(p, &i, e)
+          }
+          try each(p, &i, e)
         }
-        let start = i
-        try? JSONDocument.skipValue(p, &i, e, depth: 0)
-        out.append(start..<i)
+      } catch {
+        return
       }
     }
-    return out
   }
 
   /// The string at `r`, unescaped.
   func string(_ r: Range<Int>) -> String {
     var out: [UInt8] = []
-    out.reserveCapacity(r.count)
-    var i = r.lowerBound + 1
-    let e = r.upperBound - 1
-    while i < e {
-      let c = bytes[i]
-      guard c == UInt8(ascii: "\\") else {
-        out.append(c)
-        i += 1
-        continue
-      }
-      let x = bytes[i + 1]
-      i += 2
-      switch x {
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "u"):
-        var scalar = hex4(at: i)
-        i += 4
-        if scalar >= 0xD800, scalar < 0xDC00, i + 6 <= e, bytes[i] == UInt8(ascii: "\\") {
-          let low = hex4(at: i + 2)
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          i += 6
-        }
-        let s = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-        out.append(contentsOf: String(Character(s)).utf8)
-      default: out.append(x)
-      }
+    bytes.withUnsafeBufferPointer { b in
+      guard let p = b.baseAddress else { return }
+      JSONScanner.unescape(p, from: r.lowerBound + 1, to: r.upperBound - 1, into: &out)
     }
     return String(decoding: out, as: UTF8.self)
   }
 
   /// The value's JSON text as sent.
   func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
-
-  private func hex4(at i: Int) -> UInt32 {
-    var v: UInt32 = 0
-    for k in 0..<4 { v = v << 4 | UInt32(JSONDocument.hexValue(bytes[i + k]) ?? 0) }
-    return v
-  }
 
   static func hexValue(_ c: UInt8) -> UInt8? {
     switch c {

@@ -7,41 +7,13 @@ extension ServerResponder {
   /// plus `run_id` and `as_of`.
   func merchant(_ id: String, rules: LoadedRules) async throws -> Reply {
     let fallbackKey = rules.keyName
-    let found = try await database { store throws(SQLiteError) -> [UInt8]? in
-      guard let r = try store.rating(merchantID: id) else { return nil }
-      let keyName = r.inputs.first { $0.field.isKey }?.field.name ?? fallbackKey
-      var w = JSONWriter(capacity: 1024)
-      w.raw("{")
-      w.string(keyName)
-      w.raw(":")
-      w.string(r.merchantID)
-      w.raw(",\"score\":")
-      w.number(r.score)
-      w.raw(",\"rating\":")
-      w.string(r.rating)
-      w.raw(",\"eligible\":")
-      w.bool(r.eligible)
-      w.raw(",\"reasons\":")
-      w.stringArray(r.reasons)
-      w.raw(",\"knockouts\":")
-      w.stringArray(r.knockouts)
-      w.raw(",\"denials\":")
-      w.stringArray(r.denials)
-      w.raw(",\"factors\":{")
-      for (i, f) in r.factors.enumerated() {
-        if i > 0 { w.raw(",") }
-        w.string(f.name)
-        w.raw(":")
-        w.number(f.points)
+    let found: [UInt8]?
+    do {
+      found = try await state.pool.session { session in
+        try session.currentRatings.json(merchantID: id, fallbackKey: fallbackKey)
       }
-      w.raw("},\"outputs\":")
-      w.bytes.append(contentsOf: r.outputsJSON.utf8)
-      w.raw(",\"run_id\":")
-      w.number(Double(r.run.id))
-      w.raw(",\"as_of\":")
-      w.string(r.run.asOf)
-      w.raw("}")
-      return w.bytes
+    } catch let error as SQLiteError {
+      throw APIError.database(error)
     }
     guard let found else {
       throw APIError(

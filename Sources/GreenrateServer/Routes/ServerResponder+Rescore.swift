@@ -9,67 +9,55 @@ extension ServerResponder {
   /// single writer connection.
   func rescore(_ id: String, body: [UInt8], rules: LoadedRules) async throws -> Reply {
     let request = try RescoreRequest(body, layout: rules.program.layout)
-    let program = rules.program
-    let path = rules.path
-    let keyName = rules.keyName
+    var rescore = MerchantRescore(merchantID: id, asOf: request.asOf ?? System.todayUTC())
+    rescore.given = request.overrides
+    // The body's values update the stored record; only an officer's `--set` (with a
+    // reason) is kept as an override. Recorded overrides apply here as in the command.
+    rescore.keepGiven = false
+    let job = rescore
+    let chosen = MerchantRescore.Rules(program: rules.program, path: rules.path, text: rules.text)
     let shown = ServerResponder.shown(id)
-    let asOf = request.asOf ?? System.todayUTC()
-    let outcome: Result<(bytes: [UInt8], scored: Bool), APIError>
+    let logger = state.logger
+    let outcome: MerchantRescore.Outcome
     do {
       outcome = try await state.pool.write { store in
-        guard let stored = try store.latestRecord(merchantID: id) else {
-          if let reject = try store.latestReject(merchantID: id) {
-            return .failure(
-              APIError(
-                .notFound,
-                "merchant `\(shown)` has no stored record: run \(reject.runID) rejected it "
-                  + "(line \(reject.line)): \(reject.message)"))
-          }
-          return .failure(
-            APIError(.notFound, "unknown merchant `\(shown)`: no run received a record for it"))
-        }
-        let prepared: Rescorer.Prepared
-        do {
-          prepared = try Rescorer(program: program).prepare(stored, overrides: request.overrides)
-        } catch let error as RescoreError {
-          return .failure(APIError(.badRequest, RescoreRequest.httpWording(error.message)))
-        }
-        let evaluator = Evaluator(program: program, asOf: asOf)
-        let failure = evaluator.evaluate(prepared.records, row: 0)
-        // Without a base run (the writer thread is the only writer of this process), the
-        // store always writes; nil would mean a fresher record arrived.
-        guard
-          let runID = try store.writeRescore(
-            program: program, rulesPath: path, asOf: asOf, records: prepared.records, row: 0,
-            evaluator: evaluator, error: failure, carried: prepared.carried)
-        else {
-          return .failure(
-            APIError(.serviceUnavailable, "a newer record of `\(shown)` arrived; try again"))
-        }
-        if let failure {
-          var error = APIError(
-            .unprocessableContent, failure.description, line: failure.location.line)
-          error.runID = runID
-          return .failure(error)
-        }
-        var w = JSONWriter(capacity: 1024)
-        w.result(evaluator.result(key: Text(stored.merchantID)), keyName: keyName)
-        w.bytes.removeLast()  // the closing brace
-        w.raw(",\"run_id\":")
-        w.number(Double(runID))
-        w.raw("}")
-        return .success((w.bytes, true))
+        try job.run(on: store) { _ in chosen }
       }
+    } catch let missing as MerchantRescore.NoRecord {
+      if let reject = missing.reject {
+        throw APIError(
+          .notFound,
+          "merchant `\(shown)` has no stored record: run \(reject.runID) rejected it "
+            + "(line \(reject.line)): \(reject.message)")
+      }
+      throw APIError(.notFound, "unknown merchant `\(shown)`: no run received a record for it")
+    } catch let error as RescoreError {
+      throw APIError(.badRequest, RescoreRequest.httpWording(error.message))
+    } catch is MerchantRescore.KeptChanging {
+      throw APIError(.serviceUnavailable, "newer records of `\(shown)` kept arriving; try again")
     } catch let error as SQLiteError {
       throw APIError.database(error)
     }
-    switch outcome {
-    case .success(let result):
-      state.metrics.rescored(scored: true)
-      return Reply(result.bytes)
-    case .failure(let error):
-      if error.status == .unprocessableContent { state.metrics.rescored(scored: false) }
+    for note in outcome.notes {
+      logger.notice("rescore note", metadata: ["merchant": "\(shown)", "note": "\(note)"])
+    }
+    if let failure = outcome.error {
+      state.metrics.rescored(scored: false)
+      var error = APIError(.unprocessableContent, failure.description, line: failure.location.line)
+      error.runID = outcome.runID
       throw error
     }
+    guard let result = outcome.result else {
+      throw APIError(
+        .internalServerError, "the rescore wrote run \(outcome.runID) without a result")
+    }
+    state.metrics.rescored(scored: true)
+    var w = JSONWriter(capacity: 1024)
+    w.result(result, keyName: outcome.keyName)
+    w.bytes.removeLast()  // the closing brace
+    w.raw(",\"run_id\":")
+    w.number(Double(outcome.runID))
+    w.raw("}")
+    return Reply(w.bytes)
   }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
@@ -6,67 +8,66 @@ extension ServerResponder {
   /// Most records one `POST /v1/score` takes.
   static let maxScoreRecords = 10_000
 
-  /// `POST /v1/score`: what-if scoring, nothing written. The records go, as JSON Lines,
-  /// through the same reader and scorer as `greenrate score`.
+  /// `POST /v1/score`: what-if scoring, nothing written. The records are decoded in
+  /// place by the JSON Lines reader's parser, scored by the compiled evaluator in
+  /// pieces on all cores, and written from the rules' ready-quoted names
+  /// (`ResultTemplate`); then, in order, a record whose key an earlier one already had
+  /// becomes the duplicate reject `greenrate score` gives it.
   func score(body: [UInt8], rules: LoadedRules) throws -> Reply {
-    let json = try JSONDocument(body)
-    guard json.kind(json.root) == .object else {
-      throw APIError(.badRequest, "the body must be a JSON object {\"records\": [...]}")
-    }
-    var records: Range<Int>?
-    var asOf: Int?
-    for (name, value) in json.members(json.root) {
-      switch name {
-      case "records":
-        guard json.kind(value) == .array else {
-          throw APIError(.badRequest, "records must be an array of record objects")
-        }
-        records = value
-      case "as_of":
-        asOf = try RescoreRequest.day(json, value)
-      default:
-        throw APIError(
-          .badRequest, "unknown member `\(ServerResponder.shown(name))` (expected records, as_of)")
-      }
-    }
-    guard let records else { throw APIError(.badRequest, "records is missing") }
-    let items = json.items(records)
+    let request = try ScoreBody(body)
+    let items = request.records
     guard items.count <= ServerResponder.maxScoreRecords else {
       throw APIError(
         .badRequest,
         "\(items.count) records is over the limit of \(ServerResponder.maxScoreRecords) per request"
       )
     }
-    // One record per line: JSON whitespace may hold line breaks, strings never do.
-    var lines: [UInt8] = []
-    lines.reserveCapacity(records.count + items.count)
-    for item in items {
-      for b in json.bytes[item] { lines.append(b == 0x0A || b == 0x0D ? 0x20 : b) }
-      lines.append(0x0A)
-    }
-    var out = JSONWriter(capacity: 512 * items.count + 16)
-    out.raw("{\"results\":[")
-    if !items.isEmpty {
-      let reader = try RecordReader(bytes: lines, format: .jsonl, layout: rules.program.layout)
-      var scorer = SequentialScorer(
-        reader: reader, program: rules.program, asOf: asOf ?? System.todayUTC())
-      var first = true
-      try scorer.forEachOutcome { outcome in
-        if !first { out.byte(UInt8(ascii: ",")) }
-        first = false
-        switch outcome {
-        case .scored(let result, _, _):
-          out.result(result, keyName: rules.keyName)
-        case .rejected(let reject):
-          out.raw("{\"index\":")
-          out.number(Double(reject.line - 1))
-          out.raw(",\"error\":")
-          out.string(reject.message)
-          out.raw("}")
+    let asOf = request.asOf ?? System.todayUTC()
+    let size = max(
+      64, (items.count + ServerResponder.scorePieces - 1) / ServerResponder.scorePieces)
+    let starts = Array(stride(from: 0, to: items.count, by: size))
+    var pieces = [ScoredPiece?](repeating: nil, count: starts.count)
+    body.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { return }
+      pieces.withUnsafeMutableBufferPointer { buffer in
+        // Each iteration writes only its own slot; the body outlives them all.
+        nonisolated(unsafe) let p = base
+        nonisolated(unsafe) let out = buffer
+        DispatchQueue.concurrentPerform(iterations: starts.count) { k in
+          let range = items[starts[k]..<min(items.count, starts[k] + size)]
+          out[k] = ScoredPiece(
+            p, ranges: range, firstLine: starts[k] + 1, rules: rules, asOf: asOf)
         }
       }
     }
-    out.raw("]}")
-    return Reply(out.bytes)
+    var w = JSONWriter(capacity: pieces.reduce(16) { $0 + ($1?.bytes.count ?? 0) + 64 })
+    w.raw("{\"results\":[")
+    var kept: [Text: Int] = [:]
+    kept.reserveCapacity(items.count)
+    var first = true
+    for case let piece? in pieces {
+      for record in piece.records {
+        if !first { w.byte(UInt8(ascii: ",")) }
+        first = false
+        if let key = record.key {
+          if let line = kept[key] {
+            w.raw("{\"index\":")
+            w.number(Double(record.line - 1))
+            w.raw(",\"error\":")
+            w.string(
+              Reject.duplicateMessage(keyName: rules.keyName, key: key.string, keptLine: line))
+            w.raw("}")
+            continue
+          }
+          if record.scored { kept[key] = record.line }
+        }
+        w.bytes.append(contentsOf: piece.bytes[record.bytes])
+      }
+    }
+    w.raw("]}")
+    return Reply(w.bytes)
   }
+
+  /// How many pieces a request's records are cut into (each at least 64 records).
+  static let scorePieces = max(1, ProcessInfo.processInfo.activeProcessorCount)
 }

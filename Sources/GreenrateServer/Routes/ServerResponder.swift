@@ -64,7 +64,7 @@ struct ServerResponder: HTTPResponder {
       route: routeName, method: request.method.rawValue, status: reply.status.code,
       nanoseconds: nanoseconds)
     state.logger.info(
-      "request",
+      "\(SinkLogHandler.requestMessage)",
       metadata: [
         "method": "\(request.method.rawValue)", "route": "\(routeName)",
         "status": "\(reply.status.code)",

@@ -13,13 +13,19 @@ struct LoadedRules: Sendable {
   let header: String
   /// The key input's name, under which results carry the merchant id.
   let keyName: String
+  /// The rule file's bytes as compiled (a rescore run keeps them for `explain`).
+  let text: [UInt8]
+  /// Results as JSON, names quoted once (`POST /v1/score`).
+  let template: ResultTemplate
 
-  init(program: Program, path: String, loadedAt: String) {
+  init(program: Program, path: String, text: [UInt8], loadedAt: String) {
     self.program = program
     self.path = path
+    self.text = text
     self.loadedAt = loadedAt
     header = "\(program.name) \(program.version) \(program.sha256)"
     keyName = program.layout.fields[program.layout.keyField].name
+    template = ResultTemplate(program: program)
   }
 
   /// The first 12 hex digits of the fingerprint, for log lines.

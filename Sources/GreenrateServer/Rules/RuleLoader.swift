@@ -39,6 +39,6 @@ struct RuleLoader: Sendable {
         return .failed(["error: \(error)"])
       }
     }
-    return .loaded(LoadedRules(program: program, path: path, loadedAt: UTCTime.now()))
+    return .loaded(LoadedRules(program: program, path: path, text: source, loadedAt: UTCTime.now()))
   }
 }

@@ -53,7 +53,7 @@ import Testing
       (#"{"sett": {}}"#, #"{"error":"unknown member `sett` (expected set, as_of)"}"#),
       (#"{"set": [1]}"#, #"{"error":"set must be an object of input names and values"}"#),
       (#"[1]"#, #"{"error":"the body must be a JSON object {\"set\": {...}, \"as_of\": ...}"}"#),
-      (#"{"set": {"#, #"{"error":"malformed JSON at byte 10: expected a member name in quotes"}"#),
+      (#"{"set": {"#, #"{"error":"malformed JSON at byte 10: expected a key in double quotes"}"#),
     ]
     for (body, expected) in cases {
       let response = try server.post("/v1/merchants/M00000001/rescore", body)
