@@ -8,12 +8,7 @@ extension Store {
   /// Returns nil when stored; when the run already holds a rating for this merchant, the
   /// row is not stored and the result is the line of the one kept (the first scored).
   func insertRating(_ row: RatingRow, hash: Int64, runID: Int64) throws(SQLiteError) -> Int? {
-    let lookup = try cached(
-      \.currentState, "SELECT state_id, state_hash FROM current WHERE merchant_id = ?")
-    lookup.bindText(row.merchantID, at: 1)
-    var stateID: Int64?
-    if try lookup.step(), lookup.int64(1) == hash { stateID = lookup.int64(0) }
-    lookup.reset()
+    let stateID = try currentStateID(row.merchantID, hash: hash)
     let added = stateID == nil
     let state: Int64
     if let stateID { state = stateID } else { state = try insertState(row) }
@@ -124,9 +119,9 @@ extension Store {
     try statement.run()
   }
 
-  /// Marks run `runID` finished now (inside the caller's transaction): `completed` takes
-  /// the next completion number and makes the run's ratings current; `failed` records
-  /// why.
+  /// Marks run `runID` finished now (inside the caller's transaction): its pending rows
+  /// move to `rating_rows`; `completed` takes the next completion number and makes the
+  /// run's ratings current; `failed` records why.
   func finishRun(_ runID: Int64, status: RunInfo.Status, failure: String?) throws(SQLiteError) {
     let statement = try db.prepare(
       """
@@ -140,6 +135,7 @@ extension Store {
       .integer(runID),
     ])
     try statement.run()
+    try movePending(runID: runID)
     if status == .completed { try makeCurrent(runID: runID) }
   }
 }
