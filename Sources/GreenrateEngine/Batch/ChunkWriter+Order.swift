@@ -33,21 +33,26 @@ extension ChunkWriter {
     let lookUp = try store.hasCurrent()
     ChunkWriter.withPinnedBytes(chunks[...], pinned: []) { bases in
       do throws(SQLiteError) {
+        let order = ChunkWriter.mergedOrder(chunks, bases: bases)
+        // The filter first, in a loop of its own: its lookups are cache misses, and
+        // without SQLite's work between them the processor overlaps them.
+        let hashes = order.map { at in
+          KeyFilter.hash(UnsafeRawBufferPointer(rebasing: bases[at.chunk][chunks[at.chunk].range(row: at.row, .key)]))
+        }
+        let maybe = hashes.map { keys.mayContain($0) }
         var previous = UnsafeRawBufferPointer(start: nil, count: 0)
         var keptLine = 0
-        var first = true
-        for at in ChunkWriter.mergedOrder(chunks, bases: bases) {
+        for (i, at) in order.enumerated() {
           let chunk = chunks[at.chunk]
           let row = chunk.ratingRow(at.row, bytes: bases[at.chunk])
           let key = row.merchantID
-          if !first && ChunkWriter.same(key, previous) {
+          if i > 0 && ChunkWriter.same(key, previous) {
             duplicates[at.chunk].append(Duplicate(row: at.row, keptLine: keptLine))
             continue
           }
-          first = false
           previous = key
-          let hash = KeyFilter.hash(key)
-          if keys.mayContain(hash),
+          let hash = hashes[i]
+          if maybe[i],
             let kept = try store.pendingLine(key, runID: runID, segments: segment)
           {
             keptLine = kept
