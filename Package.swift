@@ -34,9 +34,14 @@ let package = Package(
     // Record readers: bytes to decoded records and rejects. A target of its own so that
     // the compiler enforces that readers never write (no CSQLite, no store here).
     .target(name: "GreenrateReaders", dependencies: ["GreenrateLanguage"]),
-    // The scoring pipeline, rescoring, JSON output and the SQLite store.
+    // The SQLite store: schema, runs, ratings, rejects and reads. A target of its own so
+    // that the compiler enforces that the store knows no rule syntax (no
+    // GreenrateLanguage here): the engine hands it plain values and its own row types.
+    .target(name: "GreenrateStore", dependencies: ["CSQLite"]),
+    // The scoring pipeline, rescoring, JSON output, and the store read back as rule values.
     .target(
-      name: "GreenrateEngine", dependencies: ["GreenrateLanguage", "GreenrateReaders", "CSQLite"]),
+      name: "GreenrateEngine",
+      dependencies: ["GreenrateLanguage", "GreenrateReaders", "GreenrateStore", "CSQLite"]),
     // Seeded synthetic merchants for samples, demos and benchmarks: not part of the engine.
     .target(name: "GreenrateGenerator", dependencies: ["GreenrateLanguage"]),
     // The version and the git commit the binary is built from (written by the plugin).
@@ -45,13 +50,13 @@ let package = Package(
     // Change control and monitoring: champion against challenger, drift, rule coverage.
     .target(
       name: "GreenrateAnalysis",
-      dependencies: ["GreenrateEngine", "GreenrateReaders", "GreenrateLanguage"]),
+      dependencies: ["GreenrateEngine", "GreenrateStore", "GreenrateReaders", "GreenrateLanguage"]),
     // The commands, as a library the tests import.
     .target(
       name: "GreenrateCLI",
       dependencies: [
-        "GreenrateLanguage", "GreenrateReaders", "GreenrateEngine", "GreenrateGenerator",
-        "GreenrateBuildInfo",
+        "GreenrateLanguage", "GreenrateReaders", "GreenrateStore", "GreenrateEngine",
+        "GreenrateGenerator", "GreenrateBuildInfo",
         "GreenrateAnalysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -64,7 +69,7 @@ let package = Package(
     .target(
       name: "GreenrateServer",
       dependencies: [
-        "GreenrateLanguage", "GreenrateReaders", "GreenrateEngine",
+        "GreenrateLanguage", "GreenrateReaders", "GreenrateStore", "GreenrateEngine",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
@@ -89,14 +94,14 @@ let package = Package(
     .executableTarget(
       name: "greenrate-bench",
       dependencies: [
-        "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator",
-        "GreenrateAnalysis",
+        "GreenrateEngine", "GreenrateStore", "GreenrateReaders", "GreenrateLanguage",
+        "GreenrateGenerator", "GreenrateAnalysis",
       ]
     ),
     // Helpers and fixtures shared by the test targets (a plain target under Tests/).
     .target(
       name: "GreenrateTestSupport",
-      dependencies: ["GreenrateEngine", "GreenrateLanguage"],
+      dependencies: ["GreenrateEngine", "GreenrateStore", "GreenrateLanguage"],
       path: "Tests/GreenrateTestSupport",
       exclude: ["Fixtures"]
     ),
@@ -104,7 +109,7 @@ let package = Package(
     // records), a library so that the tests replay the corpus and findings through them.
     .target(
       name: "GreenrateFuzzing",
-      dependencies: ["GreenrateLanguage", "GreenrateReaders", "GreenrateEngine"]
+      dependencies: ["GreenrateLanguage", "GreenrateReaders", "GreenrateStore", "GreenrateEngine"]
     ),
     // libFuzzer entry point when built by scripts/fuzz (-DFUZZING -sanitize=fuzzer);
     // otherwise a replayer of inputs through a target.
@@ -124,38 +129,46 @@ let package = Package(
       dependencies: ["GreenrateReaders", "GreenrateLanguage", "GreenrateGenerator"],
       exclude: ["Fixtures"]
     ),
+    // The store alone: no rule file, no engine (rows built by hand).
+    .testTarget(name: "GreenrateStoreTests", dependencies: ["GreenrateStore", "CSQLite"]),
     .testTarget(
       name: "GreenrateEngineTests",
       dependencies: [
-        "GreenrateEngine", "GreenrateReaders", "GreenrateTestSupport", "GreenrateLanguage",
+        "GreenrateEngine", "GreenrateStore", "GreenrateReaders", "GreenrateTestSupport",
+        "GreenrateLanguage",
         "GreenrateGenerator", "CSQLite",
       ]
     ),
     .testTarget(
       name: "GreenrateGeneratorTests",
       dependencies: [
-        "GreenrateGenerator", "GreenrateReaders", "GreenrateEngine", "GreenrateLanguage",
+        "GreenrateGenerator", "GreenrateReaders", "GreenrateStore", "GreenrateEngine",
+        "GreenrateLanguage",
       ]
     ),
     .testTarget(
       name: "GreenrateAnalysisTests",
       dependencies: [
-        "GreenrateAnalysis", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage",
+        "GreenrateAnalysis", "GreenrateStore", "GreenrateEngine", "GreenrateReaders",
+        "GreenrateLanguage",
       ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "GreenrateCLITests",
       dependencies: [
-        "GreenrateCLI", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage",
-        "GreenrateGenerator", "GreenrateTestSupport",
+        "GreenrateCLI", "GreenrateStore", "GreenrateEngine", "GreenrateReaders",
+        "GreenrateLanguage", "GreenrateGenerator", "GreenrateTestSupport",
       ],
       exclude: ["Fixtures"]
     ),
     // Starts the real greenrate-server process and talks HTTP to it.
     .testTarget(
       name: "GreenrateServerTests",
-      dependencies: ["GreenrateServer", "GreenrateEngine", "GreenrateReaders", "GreenrateLanguage"]
+      dependencies: [
+        "GreenrateServer", "GreenrateStore", "GreenrateEngine", "GreenrateReaders",
+        "GreenrateLanguage",
+      ]
     ),
   ]
 )

@@ -3,6 +3,7 @@ import GreenrateAnalysis
 import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 #if canImport(Glibc)
   import Glibc

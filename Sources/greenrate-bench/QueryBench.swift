@@ -1,4 +1,5 @@
 import GreenrateEngine
+import GreenrateStore
 
 /// `greenrate-bench query DB SQL [REPEAT]`: runs one query on a fresh connection
 /// `REPEAT` times (default 5) and prints its first row and the median seconds — for the

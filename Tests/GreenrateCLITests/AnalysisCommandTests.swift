@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateStore
 import Testing
 
 /// `compare`, `drift`, the batch summary's drift line and `test --coverage`, as

@@ -1,4 +1,5 @@
 import Foundation
+import GreenrateStore
 import GreenrateTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateLanguage
+import GreenrateStore
 
 @testable import GreenrateEngine
 

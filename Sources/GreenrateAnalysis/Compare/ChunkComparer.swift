@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 /// Compares one chunk of a stored run's rating rows: decodes each stored record into
 /// the challenger's layout, scores it with the compiled evaluator and counts the pair.

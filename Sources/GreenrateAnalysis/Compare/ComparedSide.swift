@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 /// What a comparison needs to know about one side's rule set: its fingerprint, its
 /// rating labels, and each factor's band points.

@@ -1,6 +1,7 @@
 import Dispatch
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 /// `compare CHALLENGER.rules --db DB [--run RUN_ID]`: the champion is a stored run as
 /// it was rated; the challenger scores that run's stored records, as of the run's

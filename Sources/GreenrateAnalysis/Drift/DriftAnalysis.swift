@@ -1,5 +1,6 @@
 import Dispatch
 import GreenrateEngine
+import GreenrateStore
 
 /// `greenrate drift`: reads two completed batch runs' ratings (read-only; score, rating
 /// and matched bands only) and computes `DriftResult`.

@@ -1,4 +1,5 @@
 import GreenrateEngine
+import GreenrateStore
 
 /// One run's population as drift sees it: its scores (as a histogram of exact values),
 /// how many merchants got each rating, and per factor how many matched each band.

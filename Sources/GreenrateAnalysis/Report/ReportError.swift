@@ -1,4 +1,5 @@
 import GreenrateEngine
+import GreenrateStore
 
 /// Why a report could not be made.
 package enum ReportError: Error, Sendable, CustomStringConvertible {

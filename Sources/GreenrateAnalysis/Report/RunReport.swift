@@ -1,4 +1,5 @@
 import GreenrateEngine
+import GreenrateStore
 
 /// Everything the report of one run shows, read from the database.
 package struct RunReport: Sendable {

@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 /// Renders a `RunReport` as one self-contained HTML page.
 package struct RunReportPage {

@@ -3,6 +3,7 @@ import GreenrateAnalysis
 import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 /// `greenrate batch`: the nightly run, every merchant of an input into SQLite.
 struct BatchCommand: ParsableCommand {

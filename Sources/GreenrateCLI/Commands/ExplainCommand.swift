@@ -1,6 +1,7 @@
 import ArgumentParser
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 /// `greenrate explain MERCHANT_ID`: how a merchant's rating came about.
 struct ExplainCommand: ParsableCommand {

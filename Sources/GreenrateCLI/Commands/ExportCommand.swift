@@ -1,5 +1,6 @@
 import ArgumentParser
 import GreenrateEngine
+import GreenrateStore
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GreenrateBuildInfo
 import GreenrateEngine
+import GreenrateStore
 
 /// The `greenrate` command: green ratings for small merchants, from rule files.
 package struct GreenrateCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 /// `greenrate rescore MERCHANT_ID`: re-score one merchant from its stored record.
 struct RescoreCommand: ParsableCommand {

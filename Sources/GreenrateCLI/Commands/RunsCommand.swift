@@ -1,6 +1,7 @@
 import ArgumentParser
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 /// `greenrate runs`: the database's runs, newest first.
 struct RunsCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GreenrateEngine
+import GreenrateStore
 
 /// `--db DB` for the commands that read (or add to) an existing database: `rescore`,
 /// `explain`, `runs`.

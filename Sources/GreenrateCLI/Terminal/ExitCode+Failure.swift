@@ -2,6 +2,7 @@ import ArgumentParser
 import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 /// The one place where a failure becomes an exit code: 1 when the work failed, 64
 /// (`validationFailure`) for bad usage; the error goes to standard error first, one

@@ -1,3 +1,5 @@
+import GreenrateStore
+
 extension BatchRunner {
   /// `greenrate batch --abandon RUN_ID`: marks an unfinished batch run failed, with the
   /// reason, so that a run that can never be resumed (it read a pipe, or its input is

@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 extension BatchRunner {
   /// How a run ended, as the database now holds it.

@@ -1,5 +1,6 @@
 import Dispatch
 import GreenrateReaders
+import GreenrateStore
 
 extension BatchRunner {
   /// How the pipeline ended.

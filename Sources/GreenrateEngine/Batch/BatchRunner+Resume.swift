@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 extension BatchRunner {
   /// Finds the run `--resume` names, takes it for this process (its lock: a run is

@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 /// The nightly batch: streams an input through a rule set in parallel into the store,
 /// committing in chunks so that a killed run can be resumed exactly.
@@ -106,7 +107,8 @@ package final class BatchRunner {
           enabled: options.showProgress, totalBytes: reader.fileSize,
           startBytes: plan.resumeAt?.offset ?? 0))
     } catch {
-      throw BatchError("cannot read run \(runID) from \(options.databasePath): \(error.message)", runID: runID)
+      throw BatchError(
+        "cannot read run \(runID) from \(options.databasePath): \(error.message)", runID: runID)
     }
     let replay = OverrideReplay(
       program: program, rulesPath: options.rulesPath, asOf: plan.asOf,

@@ -1,3 +1,5 @@
+import GreenrateStore
+
 /// What a batch did: the run's totals and this invocation's speed.
 package struct BatchSummary: Sendable {
   package var runID: Int64

@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 /// Scores chunks of records into `ScoredChunk`s: the work item of the batch's
 /// concurrent stage. Immutable and shared by all scoring threads.

@@ -1,4 +1,5 @@
 import GreenrateReaders
+import GreenrateStore
 
 extension ChunkWriter {
   /// A duplicate found while inserting: the chunk row that was skipped and the line of
@@ -37,7 +38,9 @@ extension ChunkWriter {
         // The filter first, in a loop of its own: its lookups are cache misses, and
         // without SQLite's work between them the processor overlaps them.
         let hashes = order.map { at in
-          KeyFilter.hash(UnsafeRawBufferPointer(rebasing: bases[at.chunk][chunks[at.chunk].range(row: at.row, .key)]))
+          KeyFilter.hash(
+            UnsafeRawBufferPointer(
+              rebasing: bases[at.chunk][chunks[at.chunk].range(row: at.row, .key)]))
         }
         let maybe = hashes.map { keys.mayContain($0) }
         var previous = UnsafeRawBufferPointer(start: nil, count: 0)

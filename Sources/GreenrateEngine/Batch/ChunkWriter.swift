@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 /// The batch's one writer: owns the run's SQLite connection and commits scored chunks
 /// in input order, with the run's progress in the same transaction as the rows it

@@ -1,4 +1,4 @@
-import GreenrateReaders
+import GreenrateStore
 
 /// The merchant ids a batch run has stored so far, as a blocked Bloom filter of a fixed
 /// size: "no" is certain, "maybe" is checked against the run's stored rows

@@ -1,4 +1,5 @@
 import GreenrateReaders
+import GreenrateStore
 
 /// One chunk's results, laid out for the writer: every variable-length column of every
 /// row in one byte buffer, so the writer binds slices of it and allocates nothing.

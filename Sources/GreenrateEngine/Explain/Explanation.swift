@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateStore
 
 /// A stored rating made ready to show: the values `explain` prints, as text for a
 /// person (`text`) or as JSON for a program (`json`).

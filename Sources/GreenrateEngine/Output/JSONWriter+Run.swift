@@ -1,3 +1,5 @@
+import GreenrateStore
+
 extension JSONWriter {
   /// One run as `runs --json` prints it: an object with the `runs` table's column names,
   /// plus `stop_reason`: why a batch last stopped before its input ended (a signal, a

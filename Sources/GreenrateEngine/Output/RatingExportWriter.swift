@@ -1,3 +1,5 @@
+import GreenrateStore
+
 /// Renders export rows as CSV or JSON Lines into a byte buffer the caller drains.
 ///
 /// CSV: `merchant_id, run_id, score, rating, eligible, reasons, knockouts, denials`, then

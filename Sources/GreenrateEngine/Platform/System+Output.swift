@@ -28,13 +28,6 @@ extension System {
     }
   }
 
-  /// The current working directory, or nil.
-  static func currentDirectory() -> String? {
-    guard let path = getcwd(nil, 0) else { return nil }
-    defer { free(path) }
-    return String(cString: path)
-  }
-
   /// The text of an errno value (`No space left on device`).
   package static func errorText(_ number: Int32) -> String {
     guard let text = strerror(number) else { return "error \(number)" }

@@ -1,4 +1,5 @@
 import GreenrateLanguage
+import GreenrateStore
 
 /// Applies officers' overrides again over newer source data: when a batch completes,
 /// each merchant it rated that has overrides (`rescore --set`, kept until cleared) is

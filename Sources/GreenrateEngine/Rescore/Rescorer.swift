@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 /// Turns a merchant's stored record and `--set` overrides into the one-row buffer that
 /// `rescore` scores — with today's rule file, which may declare other inputs than the

@@ -1,5 +1,6 @@
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 extension Store {
   /// Writes a `rescore` run holding one record's result, in one transaction: the run
@@ -58,7 +59,7 @@ extension Store {
       let message =
         error?.description
         ?? "the key field `\(program.layout.fields[program.layout.keyField].name)` is missing"
-      let reject = Reject(
+      let reject = RejectRow(
         line: records.lines[row], merchantID: key?.string, message: message, record: record)
       return try insertRescoreRun(
         run, outcome: .rejected(reject), merchantID: key?.string, details: details,

@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateStore
 
 /// Runs every SQLite call off the event loop, on threads this pool owns.
 ///

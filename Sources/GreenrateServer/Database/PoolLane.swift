@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateStore
 
 /// One queue of database jobs and the threads that serve it, each thread with the
 /// connection it was started with (a `Store` is only ever used by its own thread).

@@ -1,4 +1,5 @@
 import GreenrateEngine
+import GreenrateStore
 import Hummingbird
 
 /// A request that ends in an error response: its status and one clear sentence, sent as

@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 extension ServerResponder {
   /// `GET /v1/merchants/{id}`: the `current_ratings` row as `score` prints a result,

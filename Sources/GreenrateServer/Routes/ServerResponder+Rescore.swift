@@ -1,6 +1,7 @@
 import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 extension ServerResponder {
   /// `POST /v1/merchants/{id}/rescore`: what `greenrate rescore` does, with the rules in

@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 extension ServerResponder {
   /// `GET /v1/runs?limit=N`: what `runs --json` prints, newest first (default 20).

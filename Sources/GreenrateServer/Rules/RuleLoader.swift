@@ -1,6 +1,7 @@
 import GreenrateEngine
 import GreenrateLanguage
 import GreenrateReaders
+import GreenrateStore
 
 /// Compiles a rule file and runs the case files against it: the two checks a rule file
 /// passes before the server uses it.

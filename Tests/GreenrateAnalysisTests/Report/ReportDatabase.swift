@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateStore
 
 /// A hand-built database for the report's tests: runs and rows inserted by SQL, so the
 /// expected counts are known exactly.

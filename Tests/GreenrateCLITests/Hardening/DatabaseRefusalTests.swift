@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateStore
 import Testing
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateEngine
+import GreenrateStore
 import GreenrateTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GreenrateLanguage
+import GreenrateStore
 import GreenrateTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import GreenrateEngine
 import GreenrateLanguage
+import GreenrateStore
 
 /// Counts a run's rating rows into `RunAggregates`, one row at a time.
 ///
