@@ -1,5 +1,6 @@
 import Foundation
 import GreenrateLanguage
+import GreenrateStore
 import GreenrateTestSupport
 import Testing
 
@@ -51,7 +52,9 @@ import Testing
     let b = try ratings(store.db, run: second.runID)
     #expect(a.count > 3000 && a.count == b.count)
     #expect(unique(a) == unique(b))
-    #expect(Set(a.map { $0.prefix { $0 != "|" } }) == Set(b.map { $0.prefix { $0 != "|" } }))
+    let keysA = Set(a.map { String($0.prefix { $0 != "|" }) })
+    let keysB = Set(b.map { String($0.prefix { $0 != "|" }) })
+    #expect(keysA == keysB)
     let rejects = """
       SELECT merchant_id, message FROM rejects WHERE run_id = ? AND message NOT LIKE 'duplicate%'
       ORDER BY merchant_id, message
@@ -75,7 +78,10 @@ import Testing
       store.db,
       "SELECT line, merchant_id, message FROM rejects WHERE run_id = ? AND message LIKE 'duplicate%'",
       [.integer(second.runID)])
-    #expect(duplicates.count == 4000 / 89)
+    let expectedDuplicates = expected.values.filter {
+      if case .duplicate = $0 { return true } else { return false }
+    }
+    #expect(duplicates.count == expectedDuplicates.count && duplicates.count > 30)
     for row in duplicates {
       let parts = row.split(separator: "|", maxSplits: 2).map(String.init)
       guard case .duplicate(let line) = expected[Int(parts[0])!] else {
