@@ -15,24 +15,57 @@ extension ChunkWriter {
     var row: Int
   }
 
-  /// Stores the rating rows of consecutive chunks (inside the caller's transaction), all
-  /// of them in key order, and returns per chunk the rows skipped as duplicates, in input
-  /// order.
+  /// Stores the rating rows of consecutive chunks as the run's next segment (inside the
+  /// caller's transaction), all of them in key order, and returns per chunk the rows
+  /// skipped as duplicates, in input order, and the key hashes stored (for `keys`, once
+  /// committed).
   ///
-  /// Key order across the whole group keeps the store's lookups and inserts by merchant
-  /// id local; for equal keys the earlier chunk (then the earlier row) goes first, so the
-  /// record kept is always the first scored.
-  func insertGroup(_ chunks: [ScoredChunk]) throws(SQLiteError) -> [[Duplicate]] {
+  /// For equal keys the earlier chunk (then the earlier row) comes first, so the record
+  /// kept is always the first scored: a key equal to the one before it in the group is a
+  /// duplicate of that one's kept line; a key the run may have stored in an earlier
+  /// segment (`keys` says maybe) is looked up there.
+  func insertGroup(_ chunks: [ScoredChunk]) throws(SQLiteError)
+    -> (duplicates: [[Duplicate]], added: [UInt64])
+  {
     var duplicates = Array(repeating: [Duplicate](), count: chunks.count)
+    var added: [UInt64] = []
     var failure: SQLiteError?
+    // Exact within this transaction: nothing else writes `current` while it is open.
+    let lookUp = try store.hasCurrent()
     ChunkWriter.withPinnedBytes(chunks[...], pinned: []) { bases in
       do throws(SQLiteError) {
-        for at in ChunkWriter.mergedOrder(chunks, bases: bases) {
+        let order = ChunkWriter.mergedOrder(chunks, bases: bases)
+        // The filter first, in a loop of its own: its lookups are cache misses, and
+        // without SQLite's work between them the processor overlaps them.
+        let hashes = order.map { at in
+          KeyFilter.hash(
+            UnsafeRawBufferPointer(
+              rebasing: bases[at.chunk][chunks[at.chunk].range(row: at.row, .key)]))
+        }
+        let maybe = hashes.map { keys.mayContain($0) }
+        var previous = UnsafeRawBufferPointer(start: nil, count: 0)
+        var keptLine = 0
+        for (i, at) in order.enumerated() {
           let chunk = chunks[at.chunk]
           let row = chunk.ratingRow(at.row, bytes: bases[at.chunk])
-          if let kept = try store.insertRating(row, hash: chunk.hashes[at.row], runID: runID) {
-            duplicates[at.chunk].append(Duplicate(row: at.row, keptLine: kept))
+          let key = row.merchantID
+          if i > 0 && ChunkWriter.same(key, previous) {
+            duplicates[at.chunk].append(Duplicate(row: at.row, keptLine: keptLine))
+            continue
           }
+          previous = key
+          let hash = hashes[i]
+          if maybe[i],
+            let kept = try store.pendingLine(key, runID: runID, segments: segment)
+          {
+            keptLine = kept
+            duplicates[at.chunk].append(Duplicate(row: at.row, keptLine: kept))
+            continue
+          }
+          keptLine = row.line
+          try store.insertPendingRating(
+            row, hash: chunk.hashes[at.row], runID: runID, segment: segment, lookUp: lookUp)
+          added.append(hash)
         }
       } catch {
         failure = error
@@ -40,7 +73,16 @@ extension ChunkWriter {
     }
     if let failure { throw failure }
     for c in duplicates.indices { duplicates[c].sort { $0.row < $1.row } }
-    return duplicates
+    return (duplicates, added)
+  }
+
+  /// Whether two keys have the same bytes.
+  static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    guard a.count == b.count else { return false }
+    guard a.count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+    return System.compareBytes(
+      pa.assumingMemoryBound(to: UInt8.self), pb.assumingMemoryBound(to: UInt8.self),
+      count: a.count) == 0
   }
 
   /// Calls `body` with the byte buffers of all `chunks` held in place.

@@ -30,6 +30,10 @@ package final class ChunkWriter {
   var group: [ScoredChunk] = []
   var groupRows = 0
   var lastCommit = System.monotonicSeconds()
+  /// The merchant ids the run has stored (earlier invocations included).
+  var keys = KeyFilter()
+  /// The next commit group's number in `pending_rows` (see `Store.pendingSchema`).
+  var segment = 0
   /// Chunks taken so far by this writer.
   package private(set) var chunksWritten = 0
   /// Records written by this writer (this invocation of the run).
@@ -48,10 +52,12 @@ package final class ChunkWriter {
   /// stale a reader's view of a slow run gets.
   static let commitSeconds = 0.5
 
+  /// A writer for run `runID`, carrying on after what the run stored before (a resumed
+  /// run's keys and segments are read back).
   init(
     store: Store, runID: Int64, keyName: String, progress: Store.Progress, commitRows: Int,
     maxRejects: Int?, stopAfterChunks: Int?, progressLine: ProgressLine
-  ) {
+  ) throws(SQLiteError) {
     self.store = store
     self.runID = runID
     self.keyName = keyName
@@ -60,6 +66,14 @@ package final class ChunkWriter {
     self.maxRejects = maxRejects
     self.stopAfterChunks = stopAfterChunks
     self.progressLine = progressLine
+    // Finishing the run sorts its rows (`Store.movePending`): on disk, not in memory.
+    try store.db.execute("PRAGMA temp_store = FILE")
+    segment = try store.pendingSegments(runID: runID)
+    if segment > 0 {
+      var filter = KeyFilter()
+      try store.forEachPendingKey(runID: runID) { filter.insert(KeyFilter.hash($0)) }
+      keys = filter
+    }
   }
 
   /// A writer for a new batch run in `store`, for tools that read and score
@@ -73,7 +87,7 @@ package final class ChunkWriter {
         Store.NewRun(
           kind: .batch, program: program, rulesPath: rulesPath, asOf: asOf, input: input))
     }
-    return ChunkWriter(
+    return try ChunkWriter(
       store: store, runID: runID,
       keyName: program.layout.fields[program.layout.keyField].name,
       progress: Store.Progress(
@@ -137,7 +151,7 @@ package final class ChunkWriter {
     groupRows = 0
     try store.db.execute("BEGIN IMMEDIATE")
     do throws(SQLiteError) {
-      var duplicates = try insertGroup(chunks)
+      var (duplicates, added) = try insertGroup(chunks)
       var failure: String?
       if let maxRejects {
         var rejected = progress.rejected
@@ -148,7 +162,7 @@ package final class ChunkWriter {
             try store.db.execute("ROLLBACK")
             try store.db.execute("BEGIN IMMEDIATE")
             chunks = Array(chunks[0...c])
-            duplicates = try insertGroup(chunks)
+            (duplicates, added) = try insertGroup(chunks)
           }
           failure =
             "more than \(maxRejects) records rejected (\(rejected) by line \(chunks[c].endLine - 1))"
@@ -167,6 +181,8 @@ package final class ChunkWriter {
         stop = .failed(failure)
       }
       try store.db.execute("COMMIT")
+      for hash in added { keys.insert(hash) }
+      segment += 1
     } catch {
       try? store.db.execute("ROLLBACK")
       throw error

@@ -7,12 +7,7 @@ extension Store {
   /// row is not stored and the result is the line of the one kept (the first scored).
   package func insertRating(_ row: RatingRow, hash: Int64, runID: Int64) throws(SQLiteError) -> Int?
   {
-    let lookup = try cached(
-      \.currentState, "SELECT state_id, state_hash FROM current WHERE merchant_id = ?")
-    lookup.bindText(row.merchantID, at: 1)
-    var stateID: Int64?
-    if try lookup.step(), lookup.int64(1) == hash { stateID = lookup.int64(0) }
-    lookup.reset()
+    let stateID = try currentStateID(row.merchantID, hash: hash)
     let added = stateID == nil
     let state: Int64
     if let stateID { state = stateID } else { state = try insertState(row) }
@@ -123,9 +118,9 @@ extension Store {
     try statement.run()
   }
 
-  /// Marks run `runID` finished now (inside the caller's transaction): `completed` takes
-  /// the next completion number and makes the run's ratings current; `failed` records
-  /// why.
+  /// Marks run `runID` finished now (inside the caller's transaction): its pending rows
+  /// move to `rating_rows`; `completed` takes the next completion number and makes the
+  /// run's ratings current; `failed` records why.
   package func finishRun(_ runID: Int64, status: RunInfo.Status, failure: String?)
     throws(SQLiteError)
   {
@@ -141,6 +136,7 @@ extension Store {
       .integer(runID),
     ])
     try statement.run()
+    try movePending(runID: runID)
     if status == .completed { try makeCurrent(runID: runID) }
   }
 }

@@ -39,6 +39,7 @@ extension Store {
       """
       SELECT max(coalesce(u.base_run, u.run_id)) FROM runs AS u
       WHERE EXISTS (SELECT 1 FROM rating_rows AS g WHERE g.run_id = u.run_id AND g.merchant_id = ?1)
+        OR EXISTS (SELECT 1 FROM pending_rows AS p WHERE p.run_id = u.run_id AND p.merchant_id = ?1)
         OR EXISTS (SELECT 1 FROM rejects AS j
           WHERE j.run_id = u.run_id AND j.merchant_id = ?1 AND j.record IS NOT NULL)
       """)

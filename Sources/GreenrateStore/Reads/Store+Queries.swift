@@ -5,7 +5,14 @@ extension Store {
   package func ratingRow(merchantID: String, runID: Int64? = nil) throws(SQLiteError)
     -> StoredRatingRow?
   {
-    let from = runID == nil ? "current" : "rating_rows"
+    // A run's rows are in `pending_rows` while it runs.
+    let from =
+      runID == nil
+      ? "current"
+      : """
+      (SELECT run_id, merchant_id, line, eligible, state_id FROM rating_rows
+        UNION ALL SELECT run_id, merchant_id, line, eligible, state_id FROM pending_rows)
+      """
     let statement = try db.prepare(
       """
       SELECT g.merchant_id, g.line, s.score, s.rating, g.eligible, s.reasons, s.knockouts,
@@ -40,7 +47,8 @@ extension Store {
   /// any status count: a running batch has received what it has committed. A record
   /// rejected by a runtime error in the rules counts as received (a rescore with fixed
   /// rules is how it gets rated); within one run a rated record wins. One key lookup
-  /// per run kept (the CROSS JOIN keeps SQLite from scanning `rating_rows`).
+  /// per run kept (the CROSS JOIN keeps SQLite from scanning `rating_rows`); a running
+  /// batch's rows are read from `pending_rows` (a scan of that run's rows).
   ///
   /// `fromBatch` keeps to records a batch received (what an officer's cleared override
   /// goes back to).
@@ -54,6 +62,11 @@ extension Store {
         SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
           CROSS JOIN rating_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
           JOIN states AS s ON s.state_id = g.state_id
+        UNION ALL
+        SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
+          CROSS JOIN pending_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
+          JOIN states AS s ON s.state_id = g.state_id
+          WHERE r.kind = 'batch' AND r.status = 'running'
         UNION ALL
         SELECT run_id, line, record, 0 AS rated FROM rejects
           WHERE merchant_id = ?1 AND record IS NOT NULL

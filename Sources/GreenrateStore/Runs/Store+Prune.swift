@@ -138,7 +138,8 @@ extension Store {
   }
 
   /// Deletes a run's rating rows, a range of merchants per transaction, with the states
-  /// only they pointed at (no other run's row and no `current` row points at them; a
+  /// only they pointed at (no other run's row, no running batch's pending row (one set
+  /// per transaction, empty unless a batch runs) and no `current` row points at them; a
   /// state is shared only by ratings of one merchant, so each check is a few key
   /// lookups, walking every index forward).
   private func deleteRatingRows(runID: Int64, batchRows: Int) throws(SQLiteError)
@@ -159,7 +160,8 @@ extension Store {
           AND NOT EXISTS (
             SELECT 1 FROM runs AS r CROSS JOIN rating_rows AS h
               ON h.run_id = r.run_id AND h.merchant_id = g.merchant_id
-            WHERE r.run_id != ?1 AND h.state_id = g.state_id))
+            WHERE r.run_id != ?1 AND h.state_id = g.state_id)
+          AND g.state_id NOT IN (SELECT state_id FROM pending_rows))
       """)
     let rows = try db.prepare(
       """

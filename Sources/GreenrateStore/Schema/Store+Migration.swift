@@ -81,3 +81,23 @@ extension Store {
     try db.execute("DROP TABLE ratings_v1")
   }
 }
+
+extension Store {
+  /// Brings a version-1 or -2 database (or a new one) to version 3 (inside the caller's
+  /// write transaction): adds `pending_rows` and the `ratings` view over it, and moves
+  /// the rows of batch runs that are still running (killed, to be resumed) there as
+  /// their first segment, so a resumed run finds its earlier rows where it looks.
+  func migrateToPending() throws(SQLiteError) {
+    try db.execute(Store.pendingSchema)
+    try db.execute(
+      """
+      INSERT INTO pending_rows (run_id, segment, merchant_id, line, eligible, state_id, state_hash)
+      SELECT g.run_id, 0, g.merchant_id, g.line, g.eligible, g.state_id, g.state_hash
+      FROM runs AS r CROSS JOIN rating_rows AS g ON g.run_id = r.run_id
+      WHERE r.kind = 'batch' AND r.status = 'running'
+      ORDER BY g.run_id, g.merchant_id;
+      DELETE FROM rating_rows WHERE run_id IN (
+        SELECT run_id FROM runs WHERE kind = 'batch' AND status = 'running');
+      """)
+  }
+}

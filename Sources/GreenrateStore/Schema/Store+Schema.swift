@@ -1,8 +1,9 @@
 extension Store {
   /// The schema version this code writes (`PRAGMA user_version`): 1 stored every rating
   /// with its whole record; 2 stores each merchant's result and record once while they
-  /// do not change, and keeps `current` as a table (see `schema`).
-  static let schemaVersion = 2
+  /// do not change, and keeps `current` as a table (see `schema`); 3 keeps a running
+  /// batch's rows in `pending_rows` until the run finishes (see `pendingSchema`).
+  static let schemaVersion = 3
 
   /// The tables, indexes and views of the database contract, plus what `rescore`,
   /// `explain`, `runs`, `prune` and `--resume` need.
@@ -18,8 +19,8 @@ extension Store {
   ///   run's `record_fields`, so equal hashes mean the record decodes under the same
   ///   fields); only a changed merchant adds a state. States are appended (a rowid
   ///   table), so writing them costs the same whatever the input's order.
-  /// - `ratings` (the contract's table) is a view joining the two: same columns, same
-  ///   meanings, read-only.
+  /// - `ratings` (the contract's table) is a view joining the two (and a running batch's
+  ///   `pending_rows`, see `pendingSchema`): same columns, same meanings, read-only.
   /// - `current` is, per merchant, the rating of the run that completed last among those
   ///   that rated it. It is written in the transaction that completes a batch run or
   ///   writes a rescore, never before — so a killed batch moves nothing — and read
@@ -137,11 +138,6 @@ extension Store {
       finished_at TEXT,
       pruned_at TEXT NOT NULL
     );
-    CREATE VIEW IF NOT EXISTS ratings AS
-      SELECT g.run_id, g.merchant_id, s.score, s.rating, g.eligible, s.reasons, s.knockouts,
-        s.denials, s.outputs, s.factors, g.line, s.record
-      FROM rating_rows AS g
-      LEFT JOIN states AS s ON s.state_id = g.state_id;
     CREATE VIEW IF NOT EXISTS current_ratings AS
       SELECT c.run_id, c.merchant_id,
         (SELECT score FROM states AS s WHERE s.state_id = c.state_id)
@@ -163,6 +159,38 @@ extension Store {
       FROM current AS c;
     """
 
+  /// A batch run's rows while it runs, and the `ratings` view over them and `rating_rows`.
+  ///
+  /// Each commit group of a batch is one `segment`: its rows are written in key order
+  /// under a segment number larger than the run's earlier ones, so every insert lands at
+  /// the right edge of the key — what a commit writes does not depend on the input's
+  /// order (inserting a shuffled night straight into `rating_rows` touched nearly every
+  /// leaf of the run's key range at every commit). The transaction that finishes the run
+  /// moves its rows into `rating_rows` in key order (`Store.movePending`).
+  static let pendingSchema = """
+    CREATE TABLE IF NOT EXISTS pending_rows (
+      run_id INTEGER NOT NULL,
+      segment INTEGER NOT NULL,
+      merchant_id TEXT NOT NULL,
+      line INTEGER NOT NULL,
+      eligible INTEGER NOT NULL,
+      state_id INTEGER NOT NULL,
+      state_hash INTEGER NOT NULL,
+      PRIMARY KEY (run_id, segment, merchant_id)
+    ) WITHOUT ROWID;
+    DROP VIEW IF EXISTS ratings;
+    CREATE VIEW ratings AS
+      SELECT g.run_id, g.merchant_id, s.score, s.rating, g.eligible, s.reasons, s.knockouts,
+        s.denials, s.outputs, s.factors, g.line, s.record
+      FROM rating_rows AS g
+      LEFT JOIN states AS s ON s.state_id = g.state_id
+      UNION ALL
+      SELECT p.run_id, p.merchant_id, s.score, s.rating, p.eligible, s.reasons, s.knockouts,
+        s.denials, s.outputs, s.factors, p.line, s.record
+      FROM pending_rows AS p
+      LEFT JOIN states AS s ON s.state_id = p.state_id;
+    """
+
   /// Creates the schema if needed (in one write transaction, so two processes opening
   /// a new file at once don't collide), migrates a version-1 database in place, and
   /// refuses a newer one.
@@ -182,9 +210,10 @@ extension Store {
       if now == Store.schemaVersion { return }
       if now == 1 {
         try migrateFromVersion1()
-      } else {
+      } else if now == 0 {
         try db.execute(Store.schema)
       }
+      try migrateToPending()
       try db.execute("PRAGMA user_version = \(Store.schemaVersion)")
     }
   }

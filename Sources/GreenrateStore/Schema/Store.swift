@@ -66,6 +66,8 @@ package final class Store {
     var insertState: Statement?
     var insertReject: Statement?
     var keptLine: Statement?
+    var insertPending: Statement?
+    var pendingLine: Statement?
     var progress: Statement?
   }
 

@@ -68,7 +68,7 @@ import Testing
     #expect(before[0].count == 9 && before[1].count == 3 && before[2].count == 1)
 
     let store = try Store(path: path)
-    #expect(try BatchFixture.rows(store.db, "PRAGMA user_version") == ["2"])
+    #expect(try BatchFixture.rows(store.db, "PRAGMA user_version") == ["3"])
     #expect(try BatchFixture.rows(store.db, "PRAGMA integrity_check") == ["ok"])
     #expect(try dump(store.db) == before)
     // Identical states of a merchant are stored once (M2 and M4 unchanged in run 2).
