@@ -8,8 +8,12 @@ import Testing
 @Suite struct ClosedPipeTests {
   /// Runs `greenrate ARGUMENTS` with SIGPIPE ignored and standard output a pipe whose
   /// reading end is closed before the process starts, so its first write fails (EPIPE).
-  static func runIntoClosedPipe(_ arguments: [String]) throws -> CLIProcess.Outcome {
+  /// `folder` is the working folder: `report` writes its page there before it prints.
+  static func runIntoClosedPipe(_ arguments: [String], in folder: URL? = nil) throws
+    -> CLIProcess.Outcome
+  {
     let process = Process()
+    if let folder { process.currentDirectoryURL = folder }
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["--ignore-signal=PIPE", CLIProcess.binary.path] + arguments
     let out = Pipe()
@@ -56,7 +60,7 @@ import Testing
       ["--help"],
     ]
     for command in commands {
-      let outcome = try Self.runIntoClosedPipe(command)
+      let outcome = try Self.runIntoClosedPipe(command, in: w.folder)
       #expect(outcome.status == 1, "\(command): \(outcome)")
       #expect(outcome.stderr == Self.brokenPipe + "\n", "\(command): \(outcome)")
     }
