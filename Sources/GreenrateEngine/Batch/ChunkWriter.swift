@@ -66,7 +66,7 @@ package final class ChunkWriter {
     self.maxRejects = maxRejects
     self.stopAfterChunks = stopAfterChunks
     self.progressLine = progressLine
-    // Finishing the run sorts its rows (`Store.movePending`): on disk, not in memory.
+    // Finishing the run sorts its rows (`Store.copyPending`): on disk, not in memory.
     try store.db.execute("PRAGMA temp_store = FILE")
     segment = try store.pendingSegments(runID: runID)
     if segment > 0 {

@@ -86,12 +86,12 @@ extension Store {
     while try statement.step() { body(statement.bytes(0)) }
   }
 
-  /// Moves run `runID`'s pending rows into `rating_rows` (inside the transaction that
+  /// Copies run `runID`'s pending rows into `rating_rows` (inside the transaction that
   /// finishes the run): one sort of the run's rows by merchant id (SQLite's external
   /// sorter; the batch's connection keeps its temporary files on disk, so memory stays
-  /// flat), then inserts at the right edge of `rating_rows`, and the rows are dropped —
-  /// in one step when no other run has pending rows.
-  func movePending(runID: Int64) throws(SQLiteError) {
+  /// flat), then inserts at the right edge of `rating_rows`. Returns whether there were
+  /// any (`dropPending` then frees them).
+  func copyPending(runID: Int64) throws(SQLiteError) -> Bool {
     let move = try db.prepare(
       """
       INSERT INTO rating_rows (run_id, merchant_id, line, eligible, state_id, state_hash)
@@ -100,7 +100,15 @@ extension Store {
       """)
     move.bind(runID, at: 1)
     try move.run()
-    guard db.changes > 0 else { return }
+    return db.changes > 0
+  }
+
+  /// Drops run `runID`'s pending rows (inside the transaction that finishes the run,
+  /// after `current` is written: a first night's `current` then takes new pages, and
+  /// the pages freed here are what the next night's pending rows reuse — the file keeps
+  /// one night's pending space, and a night adds only its rating rows and changed
+  /// states). In one step when no other run has pending rows.
+  func dropPending(runID: Int64) throws(SQLiteError) {
     let others = try db.prepare(
       """
       SELECT EXISTS (SELECT 1 FROM pending_rows WHERE run_id < ?1)

@@ -136,7 +136,8 @@ extension Store {
       .integer(runID),
     ])
     try statement.run()
-    try movePending(runID: runID)
+    let pending = try copyPending(runID: runID)
     if status == .completed { try makeCurrent(runID: runID) }
+    if pending { try dropPending(runID: runID) }
   }
 }

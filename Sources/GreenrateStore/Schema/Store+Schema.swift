@@ -166,7 +166,7 @@ extension Store {
   /// the right edge of the key — what a commit writes does not depend on the input's
   /// order (inserting a shuffled night straight into `rating_rows` touched nearly every
   /// leaf of the run's key range at every commit). The transaction that finishes the run
-  /// moves its rows into `rating_rows` in key order (`Store.movePending`).
+  /// moves its rows into `rating_rows` in key order (`Store.copyPending`).
   static let pendingSchema = """
     CREATE TABLE IF NOT EXISTS pending_rows (
       run_id INTEGER NOT NULL,

@@ -8,7 +8,8 @@ import Testing
 
 /// The batch writes each commit group as a key-ordered segment of `pending_rows` and
 /// sorts the run into `rating_rows` when it finishes; these check that the input's order
-/// changes nothing stored, and that duplicates are found across segments.
+/// changes nothing stored, that duplicates are found across segments, and that a night's
+/// pending rows reuse the last night's space.
 @Suite struct BatchInputOrderTests {
   func run(input: String, db: String, commitRows: Int = 300, stopAfterChunks: Int? = nil)
     throws -> BatchSummary
@@ -119,6 +120,31 @@ import Testing
     #expect(a.ratings.count > 2000)
     #expect(a.ratings == b.ratings)
     #expect(a.rejects == b.rejects)
+  }
+
+  /// A finished run frees its pending rows' pages after it has written `current`, so the
+  /// file keeps them and the next night's pending rows take them: a second night adds
+  /// its rating rows (and changed states, none here), not its pending rows as well.
+  @Test func aSecondNightReusesTheFirstNightsPendingPages() throws {
+    let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (input, _) = try BatchFixture.writeCSV(records: 20_000, in: folder, shuffled: true)
+    let db = folder.appendingPathComponent("g.sqlite").path
+    func count(_ sql: String) throws -> Int {
+      Int(try BatchFixture.rows(Store(path: db).db, sql).first ?? "") ?? -1
+    }
+    // B-tree pages of everything but the pending rows (dbstat lists no free pages).
+    let kept = "SELECT count(*) FROM dbstat WHERE name <> 'pending_rows'"
+    _ = try run(input: input, db: db, commitRows: 2000)
+    let (file1, kept1) = (try count("PRAGMA page_count"), try count(kept))
+    let free1 = try count("PRAGMA freelist_count")
+    _ = try run(input: input, db: db, commitRows: 2000)
+    let (file2, kept2) = (try count("PRAGMA page_count"), try count(kept))
+    #expect(free1 > 40, "the first night's pending pages are kept free: \(free1)")
+    // Two pages of slack: auto-vacuum's pointer-map pages are not b-tree pages.
+    #expect(
+      file2 - file1 <= kept2 - kept1 + 2,
+      "file +\(file2 - file1) pages, tables +\(kept2 - kept1), free before \(free1)")
   }
 
   @Test func theKeyFilterNeverForgetsAKey() {
