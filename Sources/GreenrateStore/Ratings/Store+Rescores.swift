@@ -9,10 +9,18 @@ extension Store {
   /// Writes a completed `rescore` run holding one outcome, inside the caller's
   /// transaction: the run, the rating or reject, the changes and overrides of
   /// `details`, the counts, and `current` (the run completes now). Returns the run id.
+  ///
+  /// The run is recorded as the merchant of the row it holds (`runs.merchant_id`), taken
+  /// from the row itself: the queries probe a named run for that merchant only.
   package func insertRescoreRun(
     _ run: NewRun, outcome: RescoreOutcome, merchantID: String?, details: RescoreDetails,
     labelCount: Int
   ) throws(SQLiteError) -> Int64 {
+    var run = run
+    switch outcome {
+    case .rated(let row, _, _): run.merchantID = String(decoding: row.merchantID, as: UTF8.self)
+    case .rejected(let reject): run.merchantID = reject.merchantID
+    }
     let runID = try insertRun(run)
     var progress = Progress(read: 1, ratingCounts: Array(repeating: 0, count: labelCount))
     switch outcome {
