@@ -42,14 +42,25 @@ extension Store {
   /// The run whose data the merchant's freshest stored record comes from (see
   /// `latestRecord`), or nil when none: a rescore checks, in its write transaction, that
   /// no fresher record arrived since it read one.
+  ///
+  /// Probes the runs that name no merchant (the batch runs) and the merchant's own
+  /// rescore runs (`runs_merchant`, see `rescoreMerchantSchema`), never the rescores of
+  /// other merchants.
   package func freshestSource(merchantID: String) throws(SQLiteError) -> Int64? {
-    let statement = try db.prepare(
-      """
-      SELECT max(coalesce(u.base_run, u.run_id)) FROM runs AS u
-      WHERE EXISTS (SELECT 1 FROM rating_rows AS g WHERE g.run_id = u.run_id AND g.merchant_id = ?1)
+    let holds = """
+      (EXISTS (SELECT 1 FROM rating_rows AS g WHERE g.run_id = u.run_id AND g.merchant_id = ?1)
         OR EXISTS (SELECT 1 FROM pending_rows AS p WHERE p.run_id = u.run_id AND p.merchant_id = ?1)
         OR EXISTS (SELECT 1 FROM rejects AS j
-          WHERE j.run_id = u.run_id AND j.merchant_id = ?1 AND j.record IS NOT NULL)
+          WHERE j.run_id = u.run_id AND j.merchant_id = ?1 AND j.record IS NOT NULL))
+      """
+    let statement = try db.prepare(
+      """
+      SELECT max(source) FROM (
+        SELECT coalesce(u.base_run, u.run_id) AS source FROM runs AS u
+          WHERE u.merchant_id IS NULL AND \(holds)
+        UNION ALL
+        SELECT coalesce(u.base_run, u.run_id) FROM runs AS u
+          WHERE u.merchant_id = ?1 AND \(holds))
       """)
     statement.bind(merchantID, at: 1)
     guard try statement.step() else { return nil }
