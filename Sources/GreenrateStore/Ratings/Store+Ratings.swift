@@ -121,6 +121,10 @@ extension Store {
   /// Marks run `runID` finished now (inside the caller's transaction): its pending rows
   /// move to `rating_rows`; `completed` takes the next completion number and makes the
   /// run's ratings current; `failed` records why.
+  ///
+  /// The next number is read from the index `runs_completed_seq` (its `WHERE` lets SQLite
+  /// use that partial index): without it, `max` read every row of `runs` — a few KB
+  /// each, with the run's factor info — so every rescore got slower as runs were kept.
   package func finishRun(_ runID: Int64, status: RunInfo.Status, failure: String?)
     throws(SQLiteError)
   {
@@ -128,7 +132,8 @@ extension Store {
       """
       UPDATE runs SET status = ?1, finished_at = ?2, failure = ?3,
         completed_seq = CASE WHEN ?1 = 'completed'
-          THEN (SELECT coalesce(max(completed_seq), 0) + 1 FROM runs) END
+          THEN (SELECT coalesce(max(completed_seq), 0) + 1 FROM runs
+            WHERE completed_seq IS NOT NULL) END
       WHERE run_id = ?4
       """)
     statement.bindAll([

@@ -47,8 +47,10 @@ extension Store {
   /// any status count: a running batch has received what it has committed. A record
   /// rejected by a runtime error in the rules counts as received (a rescore with fixed
   /// rules is how it gets rated); within one run a rated record wins. One key lookup
-  /// per run kept (the CROSS JOIN keeps SQLite from scanning `rating_rows`); a running
-  /// batch's rows are read from `pending_rows` (a scan of that run's rows).
+  /// per batch run kept and per rescore run of this merchant (the runs that name no
+  /// merchant, and the merchant's own through `runs_merchant`: see
+  /// `rescoreMerchantSchema`; the CROSS JOIN keeps SQLite from scanning `rating_rows`);
+  /// a running batch's rows are read from `pending_rows` (a scan of that run's rows).
   ///
   /// `fromBatch` keeps to records a batch received (what an officer's cleared override
   /// goes back to).
@@ -62,11 +64,17 @@ extension Store {
         SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
           CROSS JOIN rating_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
           JOIN states AS s ON s.state_id = g.state_id
+          WHERE r.merchant_id IS NULL
+        UNION ALL
+        SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
+          CROSS JOIN rating_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
+          JOIN states AS s ON s.state_id = g.state_id
+          WHERE r.merchant_id = ?1
         UNION ALL
         SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
           CROSS JOIN pending_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
           JOIN states AS s ON s.state_id = g.state_id
-          WHERE r.kind = 'batch' AND r.status = 'running'
+          WHERE r.merchant_id IS NULL AND r.kind = 'batch' AND r.status = 'running'
         UNION ALL
         SELECT run_id, line, record, 0 AS rated FROM rejects
           WHERE merchant_id = ?1 AND record IS NOT NULL

@@ -15,6 +15,9 @@ extension Store {
     /// A rescore: the run whose record it started from, and why it was run.
     package var baseRun: Int64? = nil
     package var reason: String? = nil
+    /// A rescore: the merchant whose rating or reject the run holds (`runs.merchant_id`,
+    /// see `Store.rescoreMerchantSchema`); nil for a batch.
+    package var merchantID: String? = nil
     /// The fields the run's records are stored under, when not exactly the rules' inputs
     /// (a rescore carrying values the rules cannot read).
     package var recordFields: String? = nil
@@ -50,8 +53,8 @@ extension Store {
       """
       INSERT INTO runs (kind, status, ruleset, ruleset_version, ruleset_sha256, as_of, input,
         started_at, rules_path, input_format, max_rejects, rating_labels, rating_counts,
-        record_fields, factor_info, input_size, base_run, reason)
-      VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        record_fields, factor_info, input_size, base_run, reason, merchant_id)
+      VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     let ruleset = run.ruleset
     statement.bindAll([
@@ -62,7 +65,7 @@ extension Store {
       .text(Store.countsJSON(Array(repeating: 0, count: ruleset.ratingLabelCount))),
       .text(run.recordFields ?? ruleset.recordFields), .text(ruleset.factorInfo),
       run.inputSize.map(SQLValue.integer) ?? .null, run.baseRun.map(SQLValue.integer) ?? .null,
-      run.reason.map(SQLValue.text) ?? .null,
+      run.reason.map(SQLValue.text) ?? .null, run.merchantID.map(SQLValue.text) ?? .null,
     ])
     try statement.run()
     let runID = db.lastInsertRowID

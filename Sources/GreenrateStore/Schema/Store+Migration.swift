@@ -101,3 +101,26 @@ extension Store {
       """)
   }
 }
+
+extension Store {
+  /// Brings a database of versions 1 to 3 (or a new one) to version 4 (inside the
+  /// caller's write transaction): adds `runs.merchant_id` when `addColumn` (every
+  /// version before 4 made `runs` without it), fills it for the rescore runs already
+  /// kept from the rating or reject each holds, and adds its index (see
+  /// `rescoreMerchantSchema`). A run is named only when its rows name exactly one
+  /// merchant; any other stays null (a reject without a merchant id, as a new rescore
+  /// of one would), which only costs the queries a probe.
+  func migrateToRescoreMerchants(addColumn: Bool) throws(SQLiteError) {
+    if addColumn { try db.execute("ALTER TABLE runs ADD COLUMN merchant_id TEXT") }
+    try db.execute(
+      """
+      UPDATE runs SET merchant_id = (
+        SELECT CASE WHEN count(*) = 1 THEN min(m) END FROM (
+          SELECT g.merchant_id AS m FROM rating_rows AS g WHERE g.run_id = runs.run_id
+          UNION SELECT j.merchant_id FROM rejects AS j
+            WHERE j.run_id = runs.run_id AND j.merchant_id IS NOT NULL))
+      WHERE kind = 'rescore' AND merchant_id IS NULL
+      """)
+    try db.execute(Store.rescoreMerchantSchema)
+  }
+}

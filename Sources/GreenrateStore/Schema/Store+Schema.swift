@@ -2,8 +2,10 @@ extension Store {
   /// The schema version this code writes (`PRAGMA user_version`): 1 stored every rating
   /// with its whole record; 2 stores each merchant's result and record once while they
   /// do not change, and keeps `current` as a table (see `schema`); 3 keeps a running
-  /// batch's rows in `pending_rows` until the run finishes (see `pendingSchema`).
-  static let schemaVersion = 3
+  /// batch's rows in `pending_rows` until the run finishes (see `pendingSchema`); 4
+  /// records which merchant a rescore run rated (`runs.merchant_id`, see
+  /// `rescoreMerchantSchema`).
+  static let schemaVersion = 4
 
   /// The tables, indexes and views of the database contract, plus what `rescore`,
   /// `explain`, `runs`, `prune` and `--resume` need.
@@ -68,7 +70,8 @@ extension Store {
       input_size INTEGER,
       completed_seq INTEGER,
       base_run INTEGER,
-      reason TEXT
+      reason TEXT,
+      merchant_id TEXT
     );
     CREATE UNIQUE INDEX IF NOT EXISTS runs_completed_seq ON runs (completed_seq)
       WHERE completed_seq IS NOT NULL;
@@ -191,9 +194,23 @@ extension Store {
       LEFT JOIN states AS s ON s.state_id = p.state_id;
     """
 
+  /// The index that finds a merchant's rescore runs.
+  ///
+  /// `runs.merchant_id` is, for a `rescore` run, the merchant whose rating or reject it
+  /// holds (a rescore rates exactly one record); it is null for a batch run and for a
+  /// rescore of a record without a key. Queries that look for a merchant's rows run by
+  /// run (`latestRecordRow`, `freshestSource`) probe the runs whose `merchant_id` is null
+  /// (the batch runs: one per night kept) and, through this index, the merchant's own
+  /// rescore runs — so their cost no longer grows with the rescores of other merchants.
+  /// A null never hides a row, it only costs a probe: correctness needs only that a run
+  /// naming a merchant holds no other merchant's rows.
+  static let rescoreMerchantSchema = """
+    CREATE INDEX IF NOT EXISTS runs_merchant ON runs (merchant_id, run_id);
+    """
+
   /// Creates the schema if needed (in one write transaction, so two processes opening
-  /// a new file at once don't collide), migrates a version-1 database in place, and
-  /// refuses a newer one.
+  /// a new file at once don't collide), migrates a database of versions 1 to 3 in place,
+  /// and refuses a newer one.
   func migrate() throws(SQLiteError) {
     let version = try userVersion()
     if version == Store.schemaVersion { return }
@@ -213,7 +230,9 @@ extension Store {
       } else if now == 0 {
         try db.execute(Store.schema)
       }
-      try migrateToPending()
+      if now < 3 { try migrateToPending() }
+      // Versions 1 to 3 made `runs` without `merchant_id`; a new file has it already.
+      try migrateToRescoreMerchants(addColumn: now != 0)
       try db.execute("PRAGMA user_version = \(Store.schemaVersion)")
     }
   }

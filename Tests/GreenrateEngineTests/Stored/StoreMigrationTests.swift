@@ -68,7 +68,7 @@ import Testing
     #expect(before[0].count == 9 && before[1].count == 3 && before[2].count == 1)
 
     let store = try Store(path: path)
-    #expect(try BatchFixture.rows(store.db, "PRAGMA user_version") == ["3"])
+    #expect(try BatchFixture.rows(store.db, "PRAGMA user_version") == ["4"])
     #expect(try BatchFixture.rows(store.db, "PRAGMA integrity_check") == ["ok"])
     #expect(try dump(store.db) == before)
     // Identical states of a merchant are stored once (M2 and M4 unchanged in run 2).
@@ -76,6 +76,10 @@ import Testing
     #expect(
       try BatchFixture.rows(store.db, "SELECT run_id, completed_seq FROM runs ORDER BY run_id")
         == ["1|1", "2|2", "3|3", "4|NULL", "5|NULL"])
+    // The rescore run names its merchant.
+    #expect(
+      try BatchFixture.rows(store.db, "SELECT run_id, merchant_id FROM runs ORDER BY run_id")
+        == ["1|NULL", "2|NULL", "3|M2", "4|NULL", "5|NULL"])
 
     // Every rating explains, with its own inputs.
     for row in before[0] {
@@ -112,5 +116,63 @@ import Testing
     // Opening again changes nothing.
     let again = try Store(path: path)
     #expect(try again.rating(merchantID: "M2")?.run.id == rescore)
+  }
+
+  /// Version 3 kept no `runs.merchant_id`: version 4 fills it for the rescore runs kept,
+  /// and rescore and explain find what they found before.
+  @Test func aVersion3DatabaseWithRescoreRunsMigratesAndAnswersTheSame() throws {
+    let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("v3.sqlite").path
+    let program = try BatchFixture.program()
+    let written = try RescoreRunsFixture.write(path: path, folder: folder, program: program)
+    let named = "SELECT run_id, merchant_id FROM runs ORDER BY run_id"
+    let (names, answers, explained): ([String], [String], [String])
+    do {
+      let store = try Store(path: path)
+      names = try BatchFixture.rows(store.db, named)
+      answers = try RescoreRunsFixture.answers(store)
+      explained = try RescoreRunsFixture.merchants.map { id in
+        let rating = try store.rating(merchantID: id)
+        return "\(id): \(rating?.run.id ?? 0) \(rating?.score ?? -1) \(rating?.inputs.count ?? 0)"
+      }
+      try RescoreRunsFixture.downgradeToVersion3(store.db)
+    }
+    let v3 = try Database(path: path)
+    #expect(try BatchFixture.rows(v3, "PRAGMA user_version") == ["3"])
+    #expect(
+      try !BatchFixture.rows(v3, "SELECT name FROM pragma_table_info('runs')").contains(
+        "merchant_id"))
+    let before = try dump(v3)
+    #expect(try RescoreRunsFixture.referenceAnswers(v3) == answers)
+
+    let store = try Store(path: path)
+    #expect(try BatchFixture.rows(store.db, "PRAGMA user_version") == ["4"])
+    #expect(try BatchFixture.rows(store.db, "PRAGMA integrity_check") == ["ok"])
+    #expect(try BatchFixture.rows(store.db, named) == names)
+    #expect(try dump(store.db) == before)
+    #expect(try RescoreRunsFixture.answers(store) == answers)
+    #expect(
+      try RescoreRunsFixture.merchants.map { id in
+        let rating = try store.rating(merchantID: id)
+        return "\(id): \(rating?.run.id ?? 0) \(rating?.score ?? -1) \(rating?.inputs.count ?? 0)"
+      } == explained)
+
+    // A rescore after the migration starts from the freshest record and names its merchant.
+    var request = MerchantRescore(
+      merchantID: "M0000050", asOf: Day.number(year: 2026, month: 1, day: 21))
+    request.given = [FieldOverride(field: "employees", value: "7")]
+    let outcome = try request.run(on: store) { _ in
+      MerchantRescore.Rules(program: program, path: BatchFixture.rulesPath, text: nil)
+    }
+    #expect(outcome.result != nil)
+    #expect(try store.latestRecord(merchantID: "M0000050")?.runID == outcome.runID)
+    #expect(try store.latestRecord(merchantID: "M0000050")?.sourceRun == written.nights[1])
+    #expect(try store.rating(merchantID: "M0000050")?.run.id == outcome.runID)
+    #expect(
+      try BatchFixture.rows(
+        store.db, "SELECT merchant_id FROM runs WHERE run_id = ?", [.integer(outcome.runID)])
+        == ["M0000050"])
+    #expect(try RescoreRunsFixture.answers(store) == RescoreRunsFixture.referenceAnswers(store.db))
   }
 }
