@@ -33,6 +33,12 @@ package struct JSONWriter: Sendable {
 
   package mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
+    // Most texts (ids, codes) need no escape: one copy instead of a check per byte.
+    if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == 0x5C }) {
+      bytes.append(contentsOf: utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
     for b in utf8 {
       switch b {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
@@ -60,9 +66,28 @@ package struct JSONWriter: Sendable {
         raw("-0")
         return
       }
-      bytes.append(contentsOf: String(i).utf8)
+      integer(i)
     } else {
       bytes.append(contentsOf: x.description.utf8)
+    }
+  }
+
+  /// The decimal digits of `i`, written from a stack buffer (no `String` made).
+  private mutating func integer(_ i: Int64) {
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: 20 digits and a sign
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var n = i.magnitude
+      var at = buffer.count
+      repeat {
+        at -= 1
+        buffer[at] = UInt8(ascii: "0") + UInt8(n % 10)
+        n /= 10
+      } while n > 0
+      if i < 0 {
+        at -= 1
+        buffer[at] = UInt8(ascii: "-")
+      }
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[at...]))
     }
   }
 
