@@ -68,6 +68,20 @@ extension ServerResponder {
     return Reply(w.bytes)
   }
 
+  /// Runs CPU-bound `work` (a what-if request's decoding and scoring) on a Dispatch
+  /// thread and waits for it without holding one of Swift concurrency's threads: there
+  /// are as many of those as cores, and a request scoring on them would keep every
+  /// other request — a GET, `/metrics`, a third what-if — from even starting.
+  static func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T)
+    async throws -> T
+  {
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+      DispatchQueue.global(qos: .userInitiated).async {
+        continuation.resume(with: Result { try work() })
+      }
+    }
+  }
+
   /// How many pieces a request's records are cut into (each at least 64 records).
   static let scorePieces = max(1, ProcessInfo.processInfo.activeProcessorCount)
 }

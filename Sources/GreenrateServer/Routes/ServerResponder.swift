@@ -83,7 +83,9 @@ struct ServerResponder: HTTPResponder {
     case .explanation: return try await explanation(id ?? "", target: target)
     case .rescore:
       return try await rescore(id ?? "", body: try await body(of: request), rules: rules)
-    case .score: return try score(body: try await body(of: request), rules: rules)
+    case .score:
+      let body = try await body(of: request)
+      return try await ServerResponder.offCooperativePool { try score(body: body, rules: rules) }
     case .runs: return try await runs(target)
     case .rules: return self.rules(rules)
     case .healthz: return Reply(Array(#"{"status":"ok"}"#.utf8))

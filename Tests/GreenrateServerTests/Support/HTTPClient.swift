@@ -41,6 +41,16 @@ enum HTTPClient {
     _ port: Int, method: String, target: String, headers: [String: String] = [:],
     body: Data? = nil
   ) throws -> Response {
+    try send(port, method: method, target: target, headers: headers, body: body, pause: nil)
+  }
+
+  /// Sends one request in two parts — the head and half the body, then, once `pause`
+  /// returns, the rest — and reads the response: a request the server has started
+  /// and cannot finish before the client goes on.
+  static func send(
+    _ port: Int, method: String, target: String, headers: [String: String] = [:],
+    body: Data?, pause: (() -> Void)?
+  ) throws -> Response {
     signal(SIGPIPE, SIG_IGN)
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
@@ -73,11 +83,14 @@ enum HTTPClient {
     if let body { request.append(body) }
     // A server may answer (413) and close before the body is all sent: stop writing
     // then, and read what it said.
+    let split = pause == nil ? request.count : request.count - (body?.count ?? 0) / 2
     request.withUnsafeBytes { raw in
       guard let base = raw.baseAddress else { return }
       var offset = 0
       while offset < raw.count {
-        let n = Glibc.send(fd, base + offset, min(1 << 16, raw.count - offset), Int32(MSG_NOSIGNAL))
+        if offset == split, let pause { pause() }
+        let end = offset < split ? split : raw.count
+        let n = Glibc.send(fd, base + offset, min(1 << 16, end - offset), Int32(MSG_NOSIGNAL))
         if n <= 0 { return }
         offset += n
       }
