@@ -57,5 +57,7 @@ import Testing
       all.allSatisfy { ($0?.object["results"] as? [Any])?.count == 2_000 },
       "\(all.map { ($0?.text ?? "").prefix(300) })")
     #expect(server.log.contains("stopped"))
+    // Requests after the signal are refused, not left hanging.
+    #expect(server.log.contains("stopping"))
   }
 }
