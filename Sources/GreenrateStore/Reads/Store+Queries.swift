@@ -57,24 +57,26 @@ extension Store {
   package func latestRecordRow(merchantID: String, fromBatch: Bool = false)
     throws(SQLiteError) -> StoredRecordRow?
   {
+    // The merchant's rated rows in `table`, probed run by run over the runs `which`.
+    func rated(in table: String, runs which: String) -> String {
+      """
+      SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
+          CROSS JOIN \(table) AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
+          JOIN states AS s ON s.state_id = g.state_id
+          WHERE \(which)
+      """
+    }
     let statement = try db.prepare(
       """
       SELECT x.run_id, x.line, x.record, u.record_fields, u.rules_path,
         coalesce(u.base_run, u.run_id) AS source FROM (
-        SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
-          CROSS JOIN rating_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
-          JOIN states AS s ON s.state_id = g.state_id
-          WHERE r.merchant_id IS NULL
+        \(rated(in: "rating_rows", runs: "r.merchant_id IS NULL"))
         UNION ALL
-        SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
-          CROSS JOIN rating_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
-          JOIN states AS s ON s.state_id = g.state_id
-          WHERE r.merchant_id = ?1
+        \(rated(in: "rating_rows", runs: "r.merchant_id = ?1"))
         UNION ALL
-        SELECT g.run_id, g.line, s.record, 1 AS rated FROM runs AS r
-          CROSS JOIN pending_rows AS g ON g.run_id = r.run_id AND g.merchant_id = ?1
-          JOIN states AS s ON s.state_id = g.state_id
-          WHERE r.merchant_id IS NULL AND r.kind = 'batch' AND r.status = 'running'
+        \(rated(
+          in: "pending_rows",
+          runs: "r.merchant_id IS NULL AND r.kind = 'batch' AND r.status = 'running'"))
         UNION ALL
         SELECT run_id, line, record, 0 AS rated FROM rejects
           WHERE merchant_id = ?1 AND record IS NOT NULL
