@@ -15,6 +15,9 @@ extension ChunkWriter {
     var row: Int
   }
 
+  /// Rows handed to the store at a time (see `Store.insertPendingRatings`).
+  static let rowsPerStore = 1_024
+
   /// Stores the rating rows of consecutive chunks as the run's next segment (inside the
   /// caller's transaction), all of them in key order, and returns per chunk the rows
   /// skipped as duplicates, in input order, and the key hashes stored (for `keys`, once
@@ -45,6 +48,18 @@ extension ChunkWriter {
         let maybe = hashes.map { keys.mayContain($0) }
         var previous = UnsafeRawBufferPointer(start: nil, count: 0)
         var keptLine = 0
+        // Stored a slice at a time: enough rows for SQLite's multi-row inserts, few
+        // enough that the buffer stays small.
+        var rows: [RatingRow] = []
+        var rowHashes: [Int64] = []
+        rows.reserveCapacity(ChunkWriter.rowsPerStore)
+        rowHashes.reserveCapacity(ChunkWriter.rowsPerStore)
+        func storeRows() throws(SQLiteError) {
+          try store.insertPendingRatings(
+            rows[...], hashes: rowHashes[...], runID: runID, segment: segment, lookUp: lookUp)
+          rows.removeAll(keepingCapacity: true)
+          rowHashes.removeAll(keepingCapacity: true)
+        }
         for (i, at) in order.enumerated() {
           let chunk = chunks[at.chunk]
           let row = chunk.ratingRow(at.row, bytes: bases[at.chunk])
@@ -63,10 +78,12 @@ extension ChunkWriter {
             continue
           }
           keptLine = row.line
-          try store.insertPendingRating(
-            row, hash: chunk.hashes[at.row], runID: runID, segment: segment, lookUp: lookUp)
+          rows.append(row)
+          rowHashes.append(chunk.hashes[at.row])
+          if rows.count == ChunkWriter.rowsPerStore { try storeRows() }
           added.append(hash)
         }
+        try storeRows()
       } catch {
         failure = error
       }

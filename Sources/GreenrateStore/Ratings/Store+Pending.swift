@@ -1,33 +1,4 @@
 extension Store {
-  /// Stores one rating of batch run `runID` in its commit group `segment` (inside the
-  /// caller's transaction; rows of one segment in key order, each merchant once per run
-  /// — the writer finds duplicates before). The state is written only when it differs
-  /// from the merchant's current one (`lookUp` false: `current` is empty, none is).
-  package func insertPendingRating(
-    _ row: RatingRow, hash: Int64, runID: Int64, segment: Int, lookUp: Bool = true
-  ) throws(SQLiteError) {
-    let state: Int64
-    if lookUp, let same = try currentStateID(row.merchantID, hash: hash) {
-      state = same
-    } else {
-      state = try insertState(row)
-    }
-    let insert = try cached(
-      \.insertPending,
-      """
-      INSERT INTO pending_rows (run_id, segment, merchant_id, line, eligible, state_id,
-        state_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-      """)
-    insert.bind(runID, at: 1)
-    insert.bind(segment, at: 2)
-    insert.bindText(row.merchantID, at: 3)
-    insert.bind(row.line, at: 4)
-    insert.bind(row.eligible ? 1 : 0, at: 5)
-    insert.bind(state, at: 6)
-    insert.bind(hash, at: 7)
-    try insert.run()
-  }
-
   /// The merchant's current state, when its hash is `hash` (the content is the same).
   func currentStateID(_ merchantID: UnsafeRawBufferPointer, hash: Int64) throws(SQLiteError)
     -> Int64?

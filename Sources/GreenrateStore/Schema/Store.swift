@@ -66,7 +66,11 @@ package final class Store {
     var insertState: Statement?
     var insertReject: Statement?
     var keptLine: Statement?
-    var insertPending: Statement?
+    var largestState: Statement?
+    var insertStateOne: Statement?
+    var insertStates: Statement?
+    var insertPendingOne: Statement?
+    var insertPendings: Statement?
     var pendingLine: Statement?
     var progress: Statement?
   }

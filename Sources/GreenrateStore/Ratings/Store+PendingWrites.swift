@@ -1,0 +1,138 @@
+extension Store {
+  /// Rows written by one multi-row `INSERT` of the batch's write path.
+  ///
+  /// One statement per row paid SQLite's per-statement work (a transaction check,
+  /// opening and closing a cursor, a seek from the root) for every state and every
+  /// pending row; one statement for many keeps the cursor at the right edge of the
+  /// table, so each row after the first is an append.
+  static let rowsPerInsert = 64
+
+  /// Stores ratings of batch run `runID` in its commit group `segment` (inside the
+  /// caller's transaction), with a statement per `rowsPerInsert` rows: a `pending_rows`
+  /// row each, and a state for each whose content differs from the merchant's current
+  /// one (`lookUp` false: `current` is empty, none is). `rows` are in key order, each
+  /// merchant once per run (the writer finds duplicates before); `hashes` are their
+  /// state hashes.
+  ///
+  /// New states take ids from the largest stored one up, given explicitly, so that a
+  /// pending row can name its state before the state's own insert.
+  package func insertPendingRatings(
+    _ rows: ArraySlice<RatingRow>, hashes: ArraySlice<Int64>, runID: Int64, segment: Int,
+    lookUp: Bool
+  ) throws(SQLiteError) {
+    guard !rows.isEmpty else { return }
+    var next = try largestStateID() + 1
+    var stateIDs: [Int64] = []
+    stateIDs.reserveCapacity(rows.count)
+    var fresh: [Int] = []
+    fresh.reserveCapacity(rows.count)
+    for (row, hash) in zip(rows, hashes) {
+      if lookUp, let same = try currentStateID(row.merchantID, hash: hash) {
+        stateIDs.append(same)
+      } else {
+        fresh.append(stateIDs.count)
+        stateIDs.append(next)
+        next += 1
+      }
+    }
+    let base = rows.startIndex
+    let firstNew = fresh.first.map { stateIDs[$0] } ?? next
+    try insertStates(fresh.lazy.map { rows[base + $0] }, firstID: firstNew)
+    try insertPendingRows(
+      rows, hashes: hashes, stateIDs: stateIDs, runID: runID, segment: segment)
+  }
+
+  /// The largest `state_id` stored (0 when there is none): a look at the rowid B-tree's
+  /// last entry.
+  func largestStateID() throws(SQLiteError) -> Int64 {
+    let statement = try cached(\.largestState, "SELECT max(state_id) FROM states")
+    defer { statement.reset() }
+    guard try statement.step() else { return 0 }
+    return statement.int64(0)
+  }
+
+  /// Appends `rows` as states numbered `firstID`, `firstID + 1`, ...
+  private func insertStates(
+    _ rows: some Collection<RatingRow>, firstID: Int64
+  ) throws(SQLiteError) {
+    let columns = 10
+    var id = firstID
+    var rest = rows[...]
+    while !rest.isEmpty {
+      let n = rest.count >= Store.rowsPerInsert ? Store.rowsPerInsert : 1
+      let statement =
+        n == 1
+        ? try cached(\.insertStateOne, Store.insertStateSQL)
+        : try cached(\.insertStates, Store.insertStatesSQL)
+      var at: Int32 = 1
+      for row in rest.prefix(n) {
+        statement.bind(id, at: at)
+        statement.bind(row.score, at: at + 1)
+        statement.bindText(row.rating, at: at + 2)
+        statement.bind(row.eligible ? 1 : 0, at: at + 3)
+        statement.bindText(row.reasons, at: at + 4)
+        statement.bindText(row.knockouts, at: at + 5)
+        statement.bindText(row.denials, at: at + 6)
+        statement.bindText(row.outputs, at: at + 7)
+        statement.bindBlob(row.factors, at: at + 8)
+        statement.bindBlob(row.record, at: at + 9)
+        at += Int32(columns)
+        id += 1
+      }
+      try statement.run()
+      rest = rest.dropFirst(n)
+    }
+  }
+
+  /// Inserts the pending rows of `rows` (states already numbered).
+  private func insertPendingRows(
+    _ rows: ArraySlice<RatingRow>, hashes: ArraySlice<Int64>, stateIDs: [Int64], runID: Int64,
+    segment: Int
+  ) throws(SQLiteError) {
+    let columns = 7
+    var i = 0
+    let base = rows.startIndex
+    let hashBase = hashes.startIndex
+    while i < rows.count {
+      let n = rows.count - i >= Store.rowsPerInsert ? Store.rowsPerInsert : 1
+      let statement =
+        n == 1
+        ? try cached(\.insertPendingOne, Store.insertPendingSQL)
+        : try cached(\.insertPendings, Store.insertPendingsSQL)
+      var at: Int32 = 1
+      for k in i..<(i + n) {
+        let row = rows[base + k]
+        statement.bind(runID, at: at)
+        statement.bind(segment, at: at + 1)
+        statement.bindText(row.merchantID, at: at + 2)
+        statement.bind(row.line, at: at + 3)
+        statement.bind(row.eligible ? 1 : 0, at: at + 4)
+        statement.bind(stateIDs[k], at: at + 5)
+        statement.bind(hashes[hashBase + k], at: at + 6)
+        at += Int32(columns)
+      }
+      try statement.run()
+      i += n
+    }
+  }
+
+  static let stateColumns = [
+    "state_id", "score", "rating", "eligible", "reasons", "knockouts", "denials", "outputs",
+    "factors", "record",
+  ]
+  static let insertStateSQL = insertSQL("states", stateColumns, rows: 1)
+  static let insertStatesSQL = insertSQL("states", stateColumns, rows: rowsPerInsert)
+
+  static let pendingColumns = [
+    "run_id", "segment", "merchant_id", "line", "eligible", "state_id", "state_hash",
+  ]
+  static let insertPendingSQL = insertSQL("pending_rows", pendingColumns, rows: 1)
+  static let insertPendingsSQL = insertSQL("pending_rows", pendingColumns, rows: rowsPerInsert)
+
+  /// `INSERT INTO table (columns) VALUES (?, ...), ...` for `rows` rows.
+  static func insertSQL(_ table: String, _ columns: [String], rows: Int) -> String {
+    let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+      + Array(repeating: one, count: rows).joined(separator: ", ")
+  }
+}
