@@ -44,6 +44,9 @@ package final class ChunkWriter {
   /// either way (its pages are safe in the WAL, and move into the database file at the
   /// next checkpoint), so this is a note, not a failure.
   package private(set) var checkpointProblem: String?
+  /// Copies committed pages from the WAL into the file while the run goes on (nil when
+  /// a second connection could not be opened: the final checkpoint then does it all).
+  let checkpointer: BackgroundCheckpointer?
   /// Called inside the transaction that completes the run, after its ratings became
   /// current (the batch re-applies officers' overrides there).
   package var onComplete: ((Store, Int64) throws(SQLiteError) -> Void)?
@@ -68,6 +71,8 @@ package final class ChunkWriter {
     self.progressLine = progressLine
     // Finishing the run sorts its rows (`Store.copyPending`): on disk, not in memory.
     try store.db.execute("PRAGMA temp_store = FILE")
+    checkpointer = try? BackgroundCheckpointer(
+      path: store.path, pagesWritten: store.db.pagesWritten)
     segment = try store.pendingSegments(runID: runID)
     if segment > 0 {
       var filter = KeyFilter()
@@ -129,6 +134,7 @@ package final class ChunkWriter {
       try store.finishRun(runID, status: status, failure: failure)
       if status == .completed, let onComplete { try onComplete(store, runID) }
     }
+    checkpointer?.close()
     // Move the run's pages from the WAL into the database file now, in one pass (even
     // if readers keep the file open); PASSIVE never waits for them.
     do {
@@ -181,6 +187,7 @@ package final class ChunkWriter {
         stop = .failed(failure)
       }
       try store.db.execute("COMMIT")
+      checkpointer?.writerCommitted(pagesWritten: store.db.pagesWritten)
       for hash in added { keys.insert(hash) }
       segment += 1
     } catch {
@@ -207,6 +214,7 @@ package final class ChunkWriter {
 
   /// Drops what is pending (after an error).
   func abandon() {
+    checkpointer?.close()
     progressLine.finish()
     group = []
     groupRows = 0

@@ -92,6 +92,15 @@ package final class Database {
 
   package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+  /// Pages this connection has written out of its cache so far (in WAL mode: frames
+  /// appended to the WAL), `SQLITE_DBSTATUS_CACHE_WRITE`.
+  package var pagesWritten: Int {
+    var current: Int32 = 0
+    var highest: Int32 = 0
+    sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_WRITE, &current, &highest, 0)
+    return Int(current)
+  }
+
   /// Whether a transaction is open (autocommit is off).
   package var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
