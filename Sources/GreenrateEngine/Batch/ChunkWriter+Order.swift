@@ -20,8 +20,8 @@ extension ChunkWriter {
 
   /// Stores the rating rows of consecutive chunks as the run's next segment (inside the
   /// caller's transaction), all of them in key order, and returns per chunk the rows
-  /// skipped as duplicates, in input order, and the key hashes stored (for `keys`, once
-  /// committed).
+  /// skipped as duplicates (by row, which is key order: see `ScoredChunk.sortByKey`),
+  /// and the key hashes stored (for `keys`, once committed).
   ///
   /// For equal keys the earlier chunk (then the earlier row) comes first, so the record
   /// kept is always the first scored: a key equal to the one before it in the group is a
@@ -132,7 +132,7 @@ extension ChunkWriter {
       guard let raw = bases[c].baseAddress else { return [] }
       let base = raw.assumingMemoryBound(to: UInt8.self)
       return (0..<chunks[c].scoredCount).map { i in
-        let range = chunks[c].range(row: chunks[c].row(at: i), .key)
+        let range = chunks[c].range(row: i, .key)
         return (base + range.lowerBound, range.count)
       }
     }
@@ -153,7 +153,7 @@ extension ChunkWriter {
     if consecutive {
       for c in filled {
         for i in 0..<chunks[c].scoredCount {
-          order.append(GroupRow(chunk: c, row: chunks[c].row(at: i)))
+          order.append(GroupRow(chunk: c, row: i))
         }
       }
       return order
@@ -177,7 +177,7 @@ extension ChunkWriter {
     }
     for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
     while let c = heap.first {
-      order.append(GroupRow(chunk: c, row: chunks[c].row(at: next[c])))
+      order.append(GroupRow(chunk: c, row: next[c]))
       next[c] += 1
       if next[c] == chunks[c].scoredCount {
         heap[0] = heap[heap.count - 1]

@@ -203,12 +203,13 @@ package final class ChunkWriter {
   /// A chunk's rejects with its duplicates among them, in line order.
   private func rejectRows(_ chunk: ScoredChunk, duplicates: [Duplicate]) -> [Reject] {
     if duplicates.isEmpty { return chunk.rejects }
+    // A chunk's rows are in key order; its rejects are reported in line order.
     let found = duplicates.map { d in
       let key = chunk.key(row: d.row)
       return Reject(
         line: chunk.lines[d.row], merchantID: key,
         message: Reject.duplicateMessage(keyName: keyName, key: key, keptLine: d.keptLine))
-    }
+    }.sorted { $0.line < $1.line }
     return ChunkScorer.merge(chunk.rejects, found)
   }
 

@@ -95,6 +95,32 @@ import Testing
     #expect(try BatchFixture.rows(store.db, "SELECT count(*) FROM pending_rows") == ["0"])
   }
 
+  /// A chunk's rows are put in key order before writing; its rejects still go out in
+  /// line order (here key order would give line 5 before line 4).
+  @Test func duplicatesInOneChunkAreRejectedInLineOrder() throws {
+    let folder = try BatchFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lines = BatchFixture.csv(records: 2).text.split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let header = lines[0]
+    let m1 = lines[1].split(separator: ",", maxSplits: 1)[1]
+    let text =
+      [header, "M9," + m1, "M1," + m1, "M9," + m1, "M1," + m1].joined(separator: "\n") + "\n"
+    let input = folder.appendingPathComponent("dups.csv").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+    let db = folder.appendingPathComponent("g.sqlite").path
+    let summary = try run(input: input, db: db)
+    let store = try Store(path: db)
+    #expect(
+      try BatchFixture.rows(
+        store.db, "SELECT line, merchant_id FROM rejects WHERE run_id = ? ORDER BY rowid",
+        [.integer(summary.runID)]) == ["4|M9", "5|M1"])
+    #expect(
+      try BatchFixture.rows(
+        store.db, "SELECT merchant_id, line FROM ratings WHERE run_id = ? ORDER BY merchant_id",
+        [.integer(summary.runID)]) == ["M1|3", "M9|2"])
+  }
+
   @Test func aResumedShuffledRunFindsDuplicatesOfRowsStoredBeforeTheStop() throws {
     let folder = try BatchFixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -13,9 +13,16 @@ import Testing
       chunk.scores.append(0)
       chunk.ratingIndexes.append(0)
       chunk.eligible.append(false)
+      chunk.hashes.append(Int64(i))
       chunk.mark()
       chunk.data.bytes += Array(key.utf8)
-      for _ in 1..<ScoredChunk.Segment.allCases.count { chunk.mark() }
+      for segment in 1..<ScoredChunk.Segment.allCases.count {
+        chunk.mark()
+        // The record segment names the row, to follow it through the sort.
+        if segment == ScoredChunk.Segment.record.rawValue {
+          chunk.data.bytes += Array("r\(i)".utf8)
+        }
+      }
       chunk.mark()
     }
     chunk.sortByKey()
@@ -45,7 +52,16 @@ import Testing
       let kb = Array(names[b].utf8)
       return ka == kb ? a < b : ka.lexicographicallyPrecedes(kb)
     }
-    #expect((0..<names.count).map { sorted.row(at: $0) } == expected)
+    // Rows are moved into key order; each keeps its line (input position + 2).
+    #expect(sorted.lines.map { $0 - 2 } == expected)
+    #expect((0..<names.count).map { sorted.key(row: $0) } == expected.map { names[$0] })
+    #expect(sorted.sortedPrefixes.count == names.count)
+    // Every column moved with its row.
+    #expect(sorted.hashes.map { Int($0) } == expected)
+    #expect(
+      (0..<names.count).map { row in
+        String(decoding: sorted.data.bytes[sorted.range(row: row, .record)], as: UTF8.self)
+      } == expected.map { "r\($0)" })
   }
 
   @Test(arguments: [false, true])
@@ -72,6 +88,8 @@ import Testing
     expected.sort { a, b in
       a.key == b.key ? (a.chunk, a.row) < (b.chunk, b.row) : a.key.lexicographicallyPrecedes(b.key)
     }
-    #expect(order.map { [$0.chunk, $0.row] } == expected.map { [$0.chunk, $0.row] })
+    #expect(
+      order.map { [$0.chunk, chunks[$0.chunk].lines[$0.row] - 2] }
+        == expected.map { [$0.chunk, $0.row] })
   }
 }
