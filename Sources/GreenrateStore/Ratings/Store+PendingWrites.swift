@@ -2,9 +2,10 @@ extension Store {
   /// Rows written by one multi-row `INSERT` of the batch's write path.
   ///
   /// One statement per row paid SQLite's per-statement work (a transaction check,
-  /// opening and closing a cursor, a seek from the root) for every state and every
-  /// pending row; one statement for many keeps the cursor at the right edge of the
-  /// table, so each row after the first is an append.
+  /// opening and closing a cursor, a search from the root) for every state and every
+  /// pending row; within one statement the cursor stays open at the right edge of the
+  /// table, where the next key goes (measured: the writer thread's CPU for 1M shuffled
+  /// merchants 4.6 s with a statement per row, 3.2 s with 64 rows to a statement).
   static let rowsPerInsert = 64
 
   /// Stores ratings of batch run `runID` in its commit group `segment` (inside the
