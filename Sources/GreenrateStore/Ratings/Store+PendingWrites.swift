@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension Store {
   /// Rows written by one multi-row `INSERT` of the batch's write path.
   ///
@@ -22,25 +28,72 @@ extension Store {
     lookUp: Bool
   ) throws(SQLiteError) {
     guard !rows.isEmpty else { return }
+    var stateIDs = [Int64](repeating: 0, count: rows.count)
+    if lookUp { try findCurrentStates(rows, hashes: hashes, into: &stateIDs) }
     var next = try largestStateID() + 1
-    var stateIDs: [Int64] = []
-    stateIDs.reserveCapacity(rows.count)
     var fresh: [Int] = []
     fresh.reserveCapacity(rows.count)
-    for (row, hash) in zip(rows, hashes) {
-      if lookUp, let same = try currentStateID(row.merchantID, hash: hash) {
-        stateIDs.append(same)
-      } else {
-        fresh.append(stateIDs.count)
-        stateIDs.append(next)
-        next += 1
-      }
+    for i in stateIDs.indices where stateIDs[i] == 0 {
+      fresh.append(i)
+      stateIDs[i] = next
+      next += 1
     }
     let base = rows.startIndex
     let firstNew = fresh.first.map { stateIDs[$0] } ?? next
     try insertStates(fresh.lazy.map { rows[base + $0] }, firstID: firstNew)
     try insertPendingRows(
       rows, hashes: hashes, stateIDs: stateIDs, runID: runID, segment: segment)
+  }
+
+  /// Sets `stateIDs[i]` to the merchant's current state when its hash is `hashes[i]`
+  /// (the content is the same), leaving 0 where there is none: one statement per
+  /// `rowsPerInsert` keys instead of one per key. `rows` must be in key order (as the
+  /// writer gives them): the answers come back in key order and are matched by merging.
+  /// A key out of order is only not found — a state is then written again, never a
+  /// wrong one named.
+  func findCurrentStates(
+    _ rows: ArraySlice<RatingRow>, hashes: ArraySlice<Int64>, into stateIDs: inout [Int64]
+  ) throws(SQLiteError) {
+    let lookup = try cached(\.currentStates, Store.currentStatesSQL)
+    let base = rows.startIndex
+    let hashBase = hashes.startIndex
+    var start = 0
+    while start < rows.count {
+      let end = min(start + Store.rowsPerInsert, rows.count)
+      for k in 0..<Store.rowsPerInsert {
+        if start + k < end {
+          lookup.bindText(rows[base + start + k].merchantID, at: Int32(k + 1))
+        } else {
+          lookup.bindNull(at: Int32(k + 1))
+        }
+      }
+      defer { lookup.reset() }
+      var i = start
+      while i < end, try lookup.step() {
+        let key = lookup.bytes(0)
+        while i < end && Store.compareKeys(rows[base + i].merchantID, key) < 0 { i += 1 }
+        if i < end && Store.compareKeys(rows[base + i].merchantID, key) == 0 {
+          if lookup.int64(2) == hashes[hashBase + i] { stateIDs[i] = lookup.int64(1) }
+          i += 1
+        }
+      }
+      start = end
+    }
+  }
+
+  /// `SELECT ... FROM current WHERE merchant_id IN (?1, ..., ?64) ORDER BY merchant_id`.
+  static let currentStatesSQL =
+    "SELECT merchant_id, state_id, state_hash FROM current WHERE merchant_id IN ("
+    + (1...rowsPerInsert).map { "?\($0)" }.joined(separator: ", ") + ") ORDER BY merchant_id"
+
+  /// Byte-wise order of two keys (SQLite's BINARY collation): negative, 0 or positive.
+  static func compareKeys(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+    let n = min(a.count, b.count)
+    if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+      let c = memcmp(pa, pb, n)
+      if c != 0 { return Int(c) }
+    }
+    return a.count - b.count
   }
 
   /// The largest `state_id` stored (0 when there is none): a look at the rowid B-tree's

@@ -67,6 +67,7 @@ package final class Store {
     var insertReject: Statement?
     var keptLine: Statement?
     var largestState: Statement?
+    var currentStates: Statement?
     var insertStateOne: Statement?
     var insertStates: Statement?
     var insertPendingOne: Statement?

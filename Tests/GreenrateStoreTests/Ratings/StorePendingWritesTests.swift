@@ -46,11 +46,30 @@ import Testing
       try StorePendingWritesTests.count("SELECT count(*) FROM ratings", store) == 300)
   }
 
+  /// The lookup of current states merges answers by key: rows given out of key order
+  /// may miss a merchant's state (and store it again), never name another's.
+  @Test func rowsOutOfKeyOrderNeverPointAtAnotherMerchantsState() throws {
+    let fixture = try StoreFixture()
+    defer { fixture.remove() }
+    let store = try Store(path: fixture.path)
+    _ = try StorePendingWritesTests.night(store) { Double($0) }
+    let second = try StorePendingWritesTests.night(store, reversed: true) {
+      $0 % 10 == 0 ? Double($0) + 0.5 : Double($0)
+    }
+    for i in 0..<StorePendingWritesTests.count {
+      let row = try #require(try store.ratingRow(merchantID: StorePendingWritesTests.id(i)))
+      #expect(row.run.id == second)
+      #expect(row.score == (i % 10 == 0 ? Double(i) + 0.5 : Double(i)), "merchant \(i)")
+    }
+  }
+
   static func id(_ i: Int) -> String { "M" + String(1000 + i) }
 
   /// Stores one batch run rating merchants 0..<count (in key order) with `score(i)`,
   /// in one commit group, and completes it.
-  static func night(_ store: Store, score: (Int) -> Double) throws -> Int64 {
+  static func night(_ store: Store, reversed: Bool = false, score: (Int) -> Double) throws
+    -> Int64
+  {
     let runID = try StoreFixture.newRun(store)
     let texts = (0..<count).map { i in
       [Array(id(i).utf8), Array("A".utf8), Array("[]".utf8), Array("{}".utf8), [0], [1, 0]]
@@ -63,7 +82,7 @@ import Testing
         defer { start += n }
         return UnsafeRawBufferPointer(rebasing: all[start..<start + n])
       }
-      let rows = texts.enumerated().map { i, columns in
+      let built = texts.enumerated().map { i, columns in
         let key = next(columns[0].count)
         let rating = next(columns[1].count)
         let empty = next(columns[2].count)
@@ -75,6 +94,7 @@ import Testing
           reasons: empty, knockouts: empty, denials: empty, outputs: outputs, factors: factors,
           record: record)
       }
+      let rows = reversed ? Array(built.reversed()) : built
       let hashes = rows.map { $0.stateHash(fieldsSeed: seed) }
       let lookUp = try store.hasCurrent()
       try store.db.writeTransaction { () throws(SQLiteError) in
