@@ -38,9 +38,8 @@ extension Store {
       stateIDs[i] = next
       next += 1
     }
-    let base = rows.startIndex
     let firstNew = fresh.first.map { stateIDs[$0] } ?? next
-    try insertStates(fresh.lazy.map { rows[base + $0] }, firstID: firstNew)
+    try insertStates(rows, at: fresh, firstID: firstNew)
     try insertPendingRows(
       rows, hashes: hashes, stateIDs: stateIDs, runID: runID, segment: segment)
   }
@@ -105,36 +104,17 @@ extension Store {
     return statement.int64(0)
   }
 
-  /// Appends `rows` as states numbered `firstID`, `firstID + 1`, ...
+  /// Appends the rows at `indexes` of `rows` as states numbered `firstID`, `firstID + 1`,
+  /// ...
   private func insertStates(
-    _ rows: some Collection<RatingRow>, firstID: Int64
+    _ rows: ArraySlice<RatingRow>, at indexes: [Int], firstID: Int64
   ) throws(SQLiteError) {
-    let columns = 10
-    var id = firstID
-    var rest = rows[...]
-    while !rest.isEmpty {
-      let n = rest.count >= Store.rowsPerInsert ? Store.rowsPerInsert : 1
-      let statement =
-        n == 1
-        ? try cached(\.insertStateOne, Store.insertStateSQL)
-        : try cached(\.insertStates, Store.insertStatesSQL)
-      var at: Int32 = 1
-      for row in rest.prefix(n) {
-        statement.bind(id, at: at)
-        statement.bind(row.score, at: at + 1)
-        statement.bindText(row.rating, at: at + 2)
-        statement.bind(row.eligible ? 1 : 0, at: at + 3)
-        statement.bindText(row.reasons, at: at + 4)
-        statement.bindText(row.knockouts, at: at + 5)
-        statement.bindText(row.denials, at: at + 6)
-        statement.bindText(row.outputs, at: at + 7)
-        statement.bindBlob(row.factors, at: at + 8)
-        statement.bindBlob(row.record, at: at + 9)
-        at += Int32(columns)
-        id += 1
-      }
-      try statement.run()
-      rest = rest.dropFirst(n)
+    try insertRows(
+      indexes.count, columns: Store.stateColumns.count,
+      many: (\.insertStates, Store.insertStatesSQL), one: (\.insertStateOne, Store.insertStateSQL)
+    ) { statement, k, at in
+      statement.bind(firstID + Int64(k), at: at)
+      Store.bindState(rows[rows.startIndex + indexes[k]], to: statement, at: at + 1)
     }
   }
 
@@ -143,30 +123,37 @@ extension Store {
     _ rows: ArraySlice<RatingRow>, hashes: ArraySlice<Int64>, stateIDs: [Int64], runID: Int64,
     segment: Int
   ) throws(SQLiteError) {
-    let columns = 7
-    var i = 0
-    let base = rows.startIndex
-    let hashBase = hashes.startIndex
-    while i < rows.count {
-      let n = rows.count - i >= Store.rowsPerInsert ? Store.rowsPerInsert : 1
-      let statement =
-        n == 1
-        ? try cached(\.insertPendingOne, Store.insertPendingSQL)
-        : try cached(\.insertPendings, Store.insertPendingsSQL)
-      var at: Int32 = 1
-      for k in i..<(i + n) {
-        let row = rows[base + k]
-        statement.bind(runID, at: at)
-        statement.bind(segment, at: at + 1)
-        statement.bindText(row.merchantID, at: at + 2)
-        statement.bind(row.line, at: at + 3)
-        statement.bind(row.eligible ? 1 : 0, at: at + 4)
-        statement.bind(stateIDs[k], at: at + 5)
-        statement.bind(hashes[hashBase + k], at: at + 6)
-        at += Int32(columns)
-      }
+    try insertRows(
+      rows.count, columns: Store.pendingColumns.count,
+      many: (\.insertPendings, Store.insertPendingsSQL),
+      one: (\.insertPendingOne, Store.insertPendingSQL)
+    ) { statement, k, at in
+      let row = rows[rows.startIndex + k]
+      statement.bind(runID, at: at)
+      statement.bind(segment, at: at + 1)
+      statement.bindText(row.merchantID, at: at + 2)
+      statement.bind(row.line, at: at + 3)
+      statement.bind(row.eligible ? 1 : 0, at: at + 4)
+      statement.bind(stateIDs[k], at: at + 5)
+      statement.bind(hashes[hashes.startIndex + k], at: at + 6)
+    }
+  }
+
+  /// Inserts `count` rows, `rowsPerInsert` to a statement (`many`) while that many are
+  /// left, then one to a statement (`one`); `bind(statement, k, at)` binds row `k`'s
+  /// values from parameter `at` on.
+  private func insertRows(
+    _ count: Int, columns: Int, many: (WritableKeyPath<Statements, Statement?>, String),
+    one: (WritableKeyPath<Statements, Statement?>, String),
+    bind: (Statement, Int, Int32) -> Void
+  ) throws(SQLiteError) {
+    var k = 0
+    while k < count {
+      let n = count - k >= Store.rowsPerInsert ? Store.rowsPerInsert : 1
+      let statement = n == 1 ? try cached(one.0, one.1) : try cached(many.0, many.1)
+      for j in 0..<n { bind(statement, k + j, Int32(j * columns + 1)) }
       try statement.run()
-      i += n
+      k += n
     }
   }
 

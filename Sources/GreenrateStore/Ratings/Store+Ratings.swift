@@ -51,17 +51,23 @@ extension Store {
       INSERT INTO states (score, rating, eligible, reasons, knockouts, denials, outputs,
         factors, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
-    state.bind(row.score, at: 1)
-    state.bindText(row.rating, at: 2)
-    state.bind(row.eligible ? 1 : 0, at: 3)
-    state.bindText(row.reasons, at: 4)
-    state.bindText(row.knockouts, at: 5)
-    state.bindText(row.denials, at: 6)
-    state.bindText(row.outputs, at: 7)
-    state.bindBlob(row.factors, at: 8)
-    state.bindBlob(row.record, at: 9)
+    Store.bindState(row, to: state, at: 1)
     try state.run()
     return db.lastInsertRowID
+  }
+
+  /// Binds a state's nine values (`score` to `record`, in `states`' column order) to
+  /// parameters `at`, `at + 1`, ... — for `insertState` and the batch's multi-row insert.
+  static func bindState(_ row: RatingRow, to statement: Statement, at: Int32) {
+    statement.bind(row.score, at: at)
+    statement.bindText(row.rating, at: at + 1)
+    statement.bind(row.eligible ? 1 : 0, at: at + 2)
+    statement.bindText(row.reasons, at: at + 3)
+    statement.bindText(row.knockouts, at: at + 4)
+    statement.bindText(row.denials, at: at + 5)
+    statement.bindText(row.outputs, at: at + 6)
+    statement.bindBlob(row.factors, at: at + 7)
+    statement.bindBlob(row.record, at: at + 8)
   }
 
   private func deleteState(_ id: Int64) throws(SQLiteError) {
